@@ -115,12 +115,13 @@ public record SplitBoundaries(SplitRule rule, int trainEnd, int valEnd, int test
   /**
    * The windows of one part over a row-major array holding the whole series.
    *
+   * @param source the file name, for the error message
    * @throws SeriesTooShortException naming the part if it holds no window
    */
-  public SlidingWindows windows(double[] data, int columns, Split split, int seqLen, int predLen) {
+  public SlidingWindows windows(String source, double[] data, int columns, Split split, int seqLen, int predLen) {
     int count = windowCount(split, seqLen, predLen);
     if (count < 1) {
-      throw new SeriesTooShortException(null, "the " + split.label() + " split has " + rows(split)
+      throw new SeriesTooShortException(source, "the " + split.label() + " split has " + rows(split)
           + " rows, too few for seq_len " + seqLen + " + pred_len " + predLen
           + " (needs " + (split == Split.TRAIN ? seqLen + predLen : predLen) + ")");
     }

@@ -1,0 +1,108 @@
+package io.forecast.data;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * A series made ready for a forecaster: split by a {@link SplitRule}, z-scored with a
+ * {@link StandardScaler} fitted on the training rows only, and cut into sliding windows per split.
+ * Every split must hold at least one window. Immutable.
+ */
+public final class PreparedSeries {
+  private final TimeSeriesFrame frame;
+  private final SplitBoundaries boundaries;
+  private final StandardScaler scaler;
+  private final double[] scaled;
+  private final int seqLen;
+  private final int predLen;
+  private final Map<Split, SlidingWindows> windows = new EnumMap<>(Split.class);
+
+  private PreparedSeries(TimeSeriesFrame frame, SplitBoundaries boundaries, int seqLen, int predLen) {
+    this.frame = frame;
+    this.boundaries = boundaries;
+    this.seqLen = seqLen;
+    this.predLen = predLen;
+    double[] raw = frame.values();
+    this.scaler = StandardScaler.fit(raw, frame.columnCount(), 0, boundaries.trainEnd());
+    scaler.transformInPlace(raw);
+    this.scaled = raw;
+    for (Split s : Split.values()) {
+      windows.put(s, boundaries.windows(frame.source(), scaled, frame.columnCount(), s, seqLen, predLen));
+    }
+  }
+
+  /**
+   * Splits, scales and windows a frame.
+   *
+   * @param frame the loaded series; must hold no NaN
+   * @param rule the split rule ({@link SplitRule#AUTO} resolves from the frame's file name)
+   * @param seqLen input length, at least 1
+   * @param predLen horizon, at least 1
+   * @throws SeriesTooShortException if a split holds no window
+   * @throws InvalidCellException if the series holds NaN (loaded with the {@code keep} policy)
+   */
+  public static PreparedSeries prepare(TimeSeriesFrame frame, SplitRule rule, int seqLen, int predLen) {
+    checkLengths(seqLen, predLen);
+    requireNoNaN(frame);
+    SplitBoundaries b = SplitBoundaries.of(rule, frame.source(), frame.rows());
+    return new PreparedSeries(frame, b, seqLen, predLen);
+  }
+
+  /**
+   * Checks window lengths.
+   *
+   * @throws IllegalArgumentException if either is below 1
+   */
+  public static void checkLengths(int seqLen, int predLen) {
+    if (seqLen < 1 || predLen < 1) {
+      throw new IllegalArgumentException("seq_len and pred_len must be at least 1, got " + seqLen + " and " + predLen);
+    }
+  }
+
+  /**
+   * Fails with the first NaN cell of a frame, if any.
+   *
+   * @throws InvalidCellException naming the line and column
+   */
+  public static void requireNoNaN(TimeSeriesFrame frame) {
+    int n = frame.columnCount();
+    for (int r = 0; r < frame.rows(); r++) {
+      for (int c = 0; c < n; c++) {
+        if (Double.isNaN(frame.value(r, c))) {
+          throw new InvalidCellException(frame.source(), r + 2, frame.columnNames().get(c),
+              "missing value (kept as NaN); load with --missing ffill, or fix the file");
+        }
+      }
+    }
+  }
+
+  public TimeSeriesFrame frame() {
+    return frame;
+  }
+
+  public SplitBoundaries boundaries() {
+    return boundaries;
+  }
+
+  public StandardScaler scaler() {
+    return scaler;
+  }
+
+  public int seqLen() {
+    return seqLen;
+  }
+
+  public int predLen() {
+    return predLen;
+  }
+
+  /** The windows of one split, over the shared scaled array. */
+  public SlidingWindows windows(Split split) {
+    return windows.get(split);
+  }
+
+  /** The scaled rows {@code [fromRow, toRow)}, row-major (a copy). */
+  public double[] scaledRows(int fromRow, int toRow) {
+    return java.util.Arrays.copyOfRange(scaled, fromRow * frame.columnCount(), toRow * frame.columnCount());
+  }
+}
