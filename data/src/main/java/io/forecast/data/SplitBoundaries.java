@@ -113,18 +113,33 @@ public record SplitBoundaries(SplitRule rule, int trainEnd, int valEnd, int test
   }
 
   /**
+   * Checks that every part holds at least one window.
+   *
+   * @param source the file name, for the error message
+   * @throws SeriesTooShortException naming the first part that holds none
+   */
+  public void requireWindows(String source, int seqLen, int predLen) {
+    for (Split s : Split.values()) {
+      requireWindows(source, s, seqLen, predLen);
+    }
+  }
+
+  private void requireWindows(String source, Split split, int seqLen, int predLen) {
+    if (windowCount(split, seqLen, predLen) < 1) {
+      throw new SeriesTooShortException(source, "the " + split.label() + " split has " + rows(split)
+          + " rows, too few for seq_len " + seqLen + " + pred_len " + predLen
+          + " (needs " + (split == Split.TRAIN ? seqLen + predLen : predLen) + ")");
+    }
+  }
+
+  /**
    * The windows of one part over a row-major array holding the whole series.
    *
    * @param source the file name, for the error message
    * @throws SeriesTooShortException naming the part if it holds no window
    */
   public SlidingWindows windows(String source, double[] data, int columns, Split split, int seqLen, int predLen) {
-    int count = windowCount(split, seqLen, predLen);
-    if (count < 1) {
-      throw new SeriesTooShortException(source, "the " + split.label() + " split has " + rows(split)
-          + " rows, too few for seq_len " + seqLen + " + pred_len " + predLen
-          + " (needs " + (split == Split.TRAIN ? seqLen + predLen : predLen) + ")");
-    }
+    requireWindows(source, split, seqLen, predLen);
     return SlidingWindows.over(data, columns, windowStart(split, seqLen), end(split), seqLen, predLen);
   }
 }

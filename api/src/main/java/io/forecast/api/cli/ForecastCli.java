@@ -1,0 +1,67 @@
+package io.forecast.api.cli;
+
+import io.forecast.data.DataException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** Builds the picocli command line with the project's error conventions. */
+public final class ForecastCli {
+  /** Exit status of a run that succeeded. */
+  public static final int OK = 0;
+  /** Exit status for an unexpected internal failure. */
+  public static final int INTERNAL_ERROR = 1;
+  /** Exit status for bad input: bad arguments, bad data, unknown model. */
+  public static final int BAD_INPUT = 2;
+
+  private ForecastCli() {}
+
+  /** Runs a command with the process's stdout and stderr. */
+  public static int execute(String... args) {
+    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    return execute(out, err, args);
+  }
+
+  /** Runs a command writing to the given streams (used by tests). */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    return commandLine(out, err).execute(args);
+  }
+
+  /** The configured command line. */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new RootCommand());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setParameterExceptionHandler((ex, args) -> {
+      String command = ex.getCommandLine().getCommandName();
+      err.println("error: " + oneLine(ex.getMessage()) + " (see 'forecast "
+          + ("forecast".equals(command) ? "" : command + " ") + "--help')");
+      err.flush();
+      return BAD_INPUT;
+    });
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      if (isBadInput(ex)) {
+        err.println("error: " + oneLine(ex.getMessage()));
+        err.flush();
+        return BAD_INPUT;
+      }
+      err.println("error: internal error: " + oneLine(ex.toString()));
+      if (System.getenv("FORECAST_DEBUG") != null) {
+        ex.printStackTrace(err);
+      }
+      err.flush();
+      return INTERNAL_ERROR;
+    });
+    return cl;
+  }
+
+  private static boolean isBadInput(Exception ex) {
+    return ex instanceof DataException || ex instanceof IllegalArgumentException
+        || ex instanceof BadInputException;
+  }
+
+  static String oneLine(String message) {
+    return message == null ? "" : message.replace('\n', ' ').replace('\r', ' ').trim();
+  }
+}

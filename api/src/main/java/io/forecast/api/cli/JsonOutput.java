@@ -1,0 +1,24 @@
+package io.forecast.api.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+
+/** Writes the single JSON object a command prints on stdout. */
+final class JsonOutput {
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .findAndRegisterModules();
+
+  private JsonOutput() {}
+
+  static void print(PrintWriter out, Object value) {
+    try {
+      out.println(MAPPER.writeValueAsString(value));
+      out.flush();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise output: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package io.forecast.api.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code forecast}: the top-level command; lists the subcommands. */
+@Command(
+    name = "forecast",
+    mixinStandardHelpOptions = true,
+    version = "forecast 0.1.0",
+    description = "Time-series forecasting on the JVM: OLinear with OrthoTrans.",
+    subcommands = {InspectCommand.class, BenchCommand.class})
+public final class RootCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "missing command");
+  }
+}
