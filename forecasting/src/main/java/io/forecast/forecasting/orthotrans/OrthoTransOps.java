@@ -201,9 +201,11 @@ public final class OrthoTransOps {
       IntStream.range(from, to).parallel().forEach(j -> {
         double[] c = new double[cells];
         kernel.covariance(variates[j], length, c);
+        double[] diag = new double[length];
         double min = Double.POSITIVE_INFINITY;
         for (int i = 0; i < length; i++) {
-          min = Math.min(min, c[i * length + i]);
+          diag[i] = c[i * length + i];
+          min = Math.min(min, diag[i]);
         }
         minDiag[j] = min;
         if (min < MIN_LAG_VARIANCE) {
@@ -214,7 +216,7 @@ public final class OrthoTransOps {
         for (int i = 0; i < length; i++) {
           int row = i * length;
           for (int k = 0; k <= i; k++) {
-            c[row + k] /= c[k * length + k];
+            c[row + k] /= diag[k];
           }
         }
         scratch[j - from] = c;
