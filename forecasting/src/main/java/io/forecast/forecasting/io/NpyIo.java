@@ -209,7 +209,10 @@ public final class NpyIo {
     Files.write(file, bos.toByteArray());
   }
 
-  /** The complete {@code .npy} v1.0 bytes of a 2-D array. */
+  /**
+   * The complete {@code .npy} v1.0 bytes of a 2-D array. A {@code double[0][]} has no column count
+   * and is written with shape {@code (0, 0)}.
+   */
   public static byte[] toBytes(double[][] matrix, NpyDtype dtype) {
     Objects.requireNonNull(matrix, "matrix");
     Objects.requireNonNull(dtype, "dtype");
