@@ -18,13 +18,13 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks. Each prints one JSON object with every measured figure and the median.",
-    subcommands = {BenchCommand.Load.class})
+    subcommands = {BenchCommand.Load.class, BenchCommand.OrthoTrans.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing benchmark name (load)");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing benchmark name (load, orthotrans)");
   }
 
   /** {@code forecast bench load}: wall time of loading a CSV file, after warm-up loads. */
@@ -68,6 +68,56 @@ public final class BenchCommand implements Runnable {
       out.put("minMillis", millis.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN));
       out.put("availableProcessors", Runtime.getRuntime().availableProcessors());
       out.put("javaVersion", System.getProperty("java.version"));
+      JsonOutput.print(spec.commandLine().getOut(), out);
+      return ForecastCli.OK;
+    }
+  }
+
+  /**
+   * {@code forecast bench orthotrans}: the sliding-sum OrthoTrans build against the naive oracle, in
+   * one run: ETTh1's training split at L = 96, 336, 720 and a synthetic ECL-sized input (321 × 18,412)
+   * at L = 96, 720.
+   */
+  @Command(name = "orthotrans", mixinStandardHelpOptions = true,
+      description = "Time the OrthoTrans build (sliding sums vs the naive O(L²·M) oracle) on ETTh1's training "
+          + "split at L = 96, 336, 720 and on a synthetic ECL-sized input (321 variates × 18,412 rows) at L = 96, 720.")
+  static final class OrthoTrans implements Callable<Integer> {
+    @Option(names = "--data", paramLabel = "ETTh1.csv", description = "ETTh1 file (default: the bundled demo copy).",
+        defaultValue = "data/demo/ETTh1.csv")
+    java.nio.file.Path data;
+
+    @Option(names = "--repeat", defaultValue = "3", description = "Timed sliding builds per case (median reported).")
+    int repeat;
+
+    @Option(names = "--naive-budget", defaultValue = "60", paramLabel = "SECONDS",
+        description = "Largest estimated naive run; beyond it the naive time is extrapolated from a subset of variates.")
+    double naiveBudget;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      if (repeat < 1) {
+        throw new BadInputException("--repeat must be at least 1");
+      }
+      io.forecast.data.TimeSeriesFrame f = io.forecast.data.TimeSeriesCsvReader.read(data);
+      int rows = io.forecast.forecasting.orthotrans.OrthoTransBenchmark.ETTH1_TRAIN_ROWS;
+      if (f.rows() < rows) {
+        throw new BadInputException(f.source() + " has " + f.rows() + " rows; the ETTh1 case needs " + rows);
+      }
+      double[][] etth1 = new double[f.columnCount()][];
+      for (int c = 0; c < etth1.length; c++) {
+        etth1[c] = f.column(c, 0, rows);
+      }
+      var base = io.forecast.forecasting.orthotrans.OrthoTransBenchmark.Options.defaults();
+      var options = new io.forecast.forecasting.orthotrans.OrthoTransBenchmark.Options(
+          base.warmups(), repeat, naiveBudget, base.naiveOpsPerSecondPerCore());
+      var result = io.forecast.forecasting.orthotrans.OrthoTransBenchmark.run(etth1, options);
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("benchmark", "orthotrans");
+      out.put("availableProcessors", Runtime.getRuntime().availableProcessors());
+      out.put("rows", result);
+      out.put("table", io.forecast.forecasting.orthotrans.OrthoTransBenchmark.format(result).lines().toList());
       JsonOutput.print(spec.commandLine().getOut(), out);
       return ForecastCli.OK;
     }

@@ -1,17 +1,11 @@
 package io.forecast.forecasting.orthotrans;
 
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.concurrent.ForkJoinPool;
 
 /**
  * Times the OrthoTrans basis build: the sliding-sum covariance ({@code O(L·M)} per variate, the
@@ -180,29 +174,6 @@ public final class OrthoTransBenchmark {
     return sb.toString();
   }
 
-  /**
-   * Command-line entry: {@code OrthoTransBenchmark [path/to/ETTh1.csv]}. Without an argument only the
-   * synthetic ECL case runs. The CSV is read with a minimal reader (header skipped, column 0 dropped,
-   * first 8640 rows, empty/NaN cells as 0) so the benchmark has no dependency on the data loader.
-   */
-  public static void main(String[] args) throws IOException {
-    double[][] etth1 = args.length > 0 ? readFirstRows(Path.of(args[0]), ETTH1_TRAIN_ROWS) : null;
-    PrintStream out = System.out;
-    out.println("cores: " + Runtime.getRuntime().availableProcessors()
-        + ", common pool parallelism: " + ForkJoinPool.getCommonPoolParallelism());
-    List<Row> rows = new ArrayList<>();
-    for (Case c : defaultCases(etth1)) {
-      for (int length : c.lengths()) {
-        Row r = measure(c.name(), c.variates(), length, Options.defaults());
-        rows.add(r);
-        out.print(format(List.of(r)).lines().skip(1).findFirst().orElse("") + System.lineSeparator());
-      }
-    }
-    out.println();
-    out.print(format(rows));
-  }
-
-  // ------------------------------------------------------------------------------------------
 
   static Row measure(String name, double[][] variates, int length, Options options) {
     OrthoTransOps.validate(variates, length);
@@ -258,43 +229,5 @@ public final class OrthoTransBenchmark {
     return Math.sqrt(-2 * Math.log1p(-u)) * Math.cos(2 * Math.PI * v);
   }
 
-  private static double[][] readFirstRows(Path csv, int maxRows) throws IOException {
-    List<double[]> rows = new ArrayList<>();
-    int columns = -1;
-    for (String line : Files.readAllLines(csv, StandardCharsets.UTF_8)) {
-      if (columns < 0) {
-        columns = line.split(",", -1).length - 1;
-        continue;
-      }
-      if (rows.size() == maxRows) {
-        break;
-      }
-      String s = line.strip();
-      if (s.isEmpty()) {
-        continue;
-      }
-      String[] cells = s.split(",", -1);
-      if (cells.length != columns + 1) {
-        throw new IOException(csv + ": line " + (rows.size() + 2) + " has " + cells.length
-            + " cells, header has " + (columns + 1));
-      }
-      double[] row = new double[columns];
-      for (int c = 0; c < columns; c++) {
-        String cell = cells[c + 1].strip();
-        double v = cell.isEmpty() ? 0 : Double.parseDouble(cell);
-        row[c] = Double.isNaN(v) ? 0 : v;
-      }
-      rows.add(row);
-    }
-    if (rows.size() < maxRows) {
-      throw new IOException(csv + ": only " + rows.size() + " data rows, need " + maxRows);
-    }
-    double[][] variates = new double[columns][maxRows];
-    for (int t = 0; t < maxRows; t++) {
-      for (int c = 0; c < columns; c++) {
-        variates[c][t] = rows.get(t)[c];
-      }
-    }
-    return variates;
-  }
+
 }
