@@ -12,8 +12,6 @@ import io.forecast.data.SlidingWindows;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -202,7 +200,6 @@ public final class OLinearModel implements AutoCloseable {
       throw new IllegalArgumentException(
           "expected " + parameters.size() + " parameter arrays, got " + values.length);
     }
-    int largest = 0;
     for (int i = 0; i < values.length; i++) {
       long size = parameters.get(i).getArray().size();
       if (values[i].length != size) {
@@ -210,14 +207,11 @@ public final class OLinearModel implements AutoCloseable {
             "parameter " + parameterNames.get(i) + " has " + size + " values, got "
                 + values[i].length);
       }
-      largest = Math.max(largest, values[i].length);
     }
-    ByteBuffer staging = ByteBuffer.allocateDirect(largest * Float.BYTES).order(ByteOrder.nativeOrder());
+    // NDArray.set(...) makes the tensor use the given direct buffer as its storage, so every
+    // parameter gets a buffer of its own (never a shared staging buffer).
     for (int i = 0; i < values.length; i++) {
-      staging.clear();
-      staging.asFloatBuffer().put(values[i]);
-      staging.limit(values[i].length * Float.BYTES);
-      parameters.get(i).getArray().set(staging);
+      parameters.get(i).getArray().set(values[i]);
     }
   }
 
