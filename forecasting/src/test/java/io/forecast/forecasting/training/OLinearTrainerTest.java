@@ -82,6 +82,7 @@ class OLinearTrainerTest {
     TrainingConfig settings = new TrainingConfig(5, 32, 1e-3, LearningRateSchedule.TYPE1, 5, 3);
     AtomicInteger checks = new AtomicInteger();
     try (OLinearModel model = model(CONFIG, 2)) {
+      int arraysBefore = model.manager().getManagedArrays().size();
       // 269 windows / 32 = 9 batches per epoch: cancel during the second epoch
       TrainingResult result =
           new OLinearTrainer(settings)
@@ -89,6 +90,8 @@ class OLinearTrainerTest {
       assertThat(result.stopReason()).isEqualTo(StopReason.CANCELLED);
       assertThat(result.epochs()).hasSize(1);
       assertThat(result.bestEpoch()).isEqualTo(1);
+      // optimiser state, loss weights and every batch were freed
+      assertThat(model.manager().getManagedArrays()).hasSize(arraysBefore);
       try (WeightedL1Loss loss = new WeightedL1Loss(model.manager(), 8)) {
         assertThat(OLinearTrainer.validationLoss(model, validation, 32, loss))
             .isCloseTo(result.bestLoss(), within(1e-6));
