@@ -1,0 +1,91 @@
+package io.forecast.forecasting.olinear;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.LayerNorm;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * One OLinear encoder layer ({@code LinearEncoder} in the official code), post-norm, over tokens
+ * {@code [B, N, d_model]}:
+ *
+ * <pre>
+ * V = v_proj(h);  M = NormLin(V)
+ * h = LayerNorm1(h + dropout(out_proj(M)))
+ * F = dropout(GELU(ffn1(h)));  F = dropout(ffn2(F))
+ * h = LayerNorm2(h + F)
+ * </pre>
+ */
+public final class LinearEncoderLayer extends AbstractBlock {
+  private final int variates;
+  private final int dModel;
+  private final float dropout;
+  private final Linear valueProjection;
+  private final NormLin normLin;
+  private final Linear outputProjection;
+  private final LayerNorm norm1;
+  private final Linear ffnUp;
+  private final Linear ffnDown;
+  private final LayerNorm norm2;
+
+  /** Creates a layer for {@code variates} tokens of width {@code dModel}. */
+  public LinearEncoderLayer(int variates, int dModel, int dFf, float dropout) {
+    this.variates = variates;
+    this.dModel = dModel;
+    this.dropout = dropout;
+    this.valueProjection = addChildBlock("v_proj", Layers.pytorchLinear(dModel, dModel));
+    this.normLin = addChildBlock("norm_lin", new NormLin(variates, dropout));
+    this.outputProjection = addChildBlock("out_proj", Layers.pytorchLinear(dModel, dModel));
+    this.norm1 = addChildBlock("norm1", Layers.lastAxisLayerNorm(3));
+    this.ffnUp = addChildBlock("conv1", Layers.pytorchLinear(dFf, dModel));
+    this.ffnDown = addChildBlock("conv2", Layers.pytorchLinear(dModel, dFf));
+    this.norm2 = addChildBlock("norm2", Layers.lastAxisLayerNorm(3));
+  }
+
+  @Override
+  protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    Shape tokens = new Shape(1, variates, dModel);
+    valueProjection.initialize(manager, dataType, tokens);
+    normLin.initialize(manager, dataType, tokens);
+    outputProjection.initialize(manager, dataType, tokens);
+    norm1.initialize(manager, dataType, tokens);
+    ffnUp.initialize(manager, dataType, tokens);
+    ffnDown.initialize(manager, dataType, ffnUp.getOutputShapes(new Shape[] {tokens}));
+    norm2.initialize(manager, dataType, tokens);
+  }
+
+  @Override
+  protected NDList forwardInternal(
+      ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+    NDArray h = inputs.singletonOrThrow();
+    NDArray v = one(valueProjection, store, h, training);
+    NDArray mixed = one(normLin, store, v, training);
+    NDArray crossSeries =
+        Layers.dropout(one(outputProjection, store, mixed, training), dropout, training);
+    h = one(norm1, store, h.add(crossSeries), training);
+    NDArray f = Layers.dropout(Activation.gelu(one(ffnUp, store, h, training)), dropout, training);
+    f = Layers.dropout(one(ffnDown, store, f, training), dropout, training);
+    return new NDList(one(norm2, store, h.add(f), training));
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    return new Shape[] {inputShapes[0]};
+  }
+
+  /** The NormLin mixer of this layer. */
+  public NormLin normLin() {
+    return normLin;
+  }
+
+  static NDArray one(AbstractBlock block, ParameterStore store, NDArray x, boolean training) {
+    return block.forward(store, new NDList(x), training).singletonOrThrow();
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * The OLinear forecasting network (Yue et al., arXiv 2505.08550) on DJL with the PyTorch engine.
+ *
+ * <p>{@link io.forecast.forecasting.olinear.OLinearNetwork} is the forward pass of the official
+ * code, step for step: RevIN ({@link io.forecast.forecasting.olinear.RevIn}) → dimension
+ * extension (each value times a learned φ ∈ R^D) → OrthoTrans {@code z = x·Q_inᵀ + δ1} → flatten
+ * (index {@code d·T + t}) → Linear(T·D → d_model) → {@code eLayers} ×
+ * {@link io.forecast.forecasting.olinear.LinearEncoderLayer} (cross-variate
+ * {@link io.forecast.forecasting.olinear.NormLin} mixing and a per-token FFN, post-LayerNorm) →
+ * LayerNorm → Linear(d_model → τ·D) reshaped to {@code [B,N,D,τ]} → {@code y = u·Q_out + δ2} →
+ * flatten (index {@code t·D + d}) → Linear-GELU-Linear head → transpose → dropout → RevIN inverse.
+ * Input {@code [B, T, N]}, output {@code [B, τ, N]}.
+ *
+ * <p>Every Linear is initialised like PyTorch's default (U(±1/√fan_in) for weight and bias),
+ * LayerNorms with γ = 1, β = 0; the Q matrices are constants, never parameters.
+ *
+ * <p>With {@link io.forecast.forecasting.olinear.OLinearConfig#rank1Shortcut()} the first Linear
+ * is evaluated through the exact rank-1 identity {@code W_in·vec(φ ⊗ Q_in x + 1 ⊗ δ1) =
+ * (Σ_d φ_d W_d)·Q_in x + (Σ_d W_d)·δ1}, D times cheaper than the literal flatten; both paths give
+ * the same outputs and gradients up to float rounding.
+ *
+ * <p>{@link io.forecast.forecasting.olinear.OLinearModel} owns the network's native memory and
+ * offers forward, batched prediction, parameter snapshots and persistence. Results computed from
+ * parameters alone are attached to the caller's (per-batch) manager so nothing accumulates in the
+ * model's manager.
+ */
+package io.forecast.forecasting.olinear;
