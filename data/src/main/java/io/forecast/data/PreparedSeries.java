@@ -17,14 +17,15 @@ public final class PreparedSeries {
   private final int predLen;
   private final Map<Split, SlidingWindows> windows = new EnumMap<>(Split.class);
 
-  private PreparedSeries(TimeSeriesFrame frame, SplitBoundaries boundaries, int seqLen, int predLen) {
+  private PreparedSeries(TimeSeriesFrame frame, SplitBoundaries boundaries, int seqLen, int predLen,
+      StandardScaler scaler) {
     this.frame = frame;
     this.boundaries = boundaries;
     this.seqLen = seqLen;
     this.predLen = predLen;
     double[] raw = frame.values();
-    this.scaler = StandardScaler.fit(raw, frame.columnCount(), 0, boundaries.trainEnd());
-    scaler.transformInPlace(raw);
+    this.scaler = scaler != null ? scaler : StandardScaler.fit(raw, frame.columnCount(), 0, boundaries.trainEnd());
+    this.scaler.transformInPlace(raw);
     this.scaled = raw;
     for (Split s : Split.values()) {
       windows.put(s, boundaries.windows(frame.source(), scaled, frame.columnCount(), s, seqLen, predLen));
@@ -45,7 +46,25 @@ public final class PreparedSeries {
     checkLengths(seqLen, predLen);
     requireNoNaN(frame);
     SplitBoundaries b = SplitBoundaries.of(rule, frame.source(), frame.rows());
-    return new PreparedSeries(frame, b, seqLen, predLen);
+    return new PreparedSeries(frame, b, seqLen, predLen, null);
+  }
+
+  /**
+   * Like {@link #prepare(TimeSeriesFrame, SplitRule, int, int)} but scales with a given scaler (a
+   * saved model's) instead of fitting one on this frame's training rows.
+   *
+   * @throws IllegalArgumentException if the scaler has another number of columns
+   */
+  public static PreparedSeries prepare(TimeSeriesFrame frame, SplitRule rule, int seqLen, int predLen,
+      StandardScaler scaler) {
+    checkLengths(seqLen, predLen);
+    if (scaler.columns() != frame.columnCount()) {
+      throw new IllegalArgumentException(frame.source() + " has " + frame.columnCount()
+          + " value columns, the scaler " + scaler.columns());
+    }
+    requireNoNaN(frame);
+    SplitBoundaries b = SplitBoundaries.of(rule, frame.source(), frame.rows());
+    return new PreparedSeries(frame, b, seqLen, predLen, scaler);
   }
 
   /**

@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "forecast 0.1.0",
     description = "Time-series forecasting on the JVM: OLinear with OrthoTrans.",
-    subcommands = {InspectCommand.class, OrthoTransCommand.class, BenchCommand.class})
+    subcommands = {InspectCommand.class, OrthoTransCommand.class, TrainCommand.class, EvaluateCommand.class,
+        BenchCommand.class})
 public final class RootCommand implements Runnable {
   @Spec CommandSpec spec;
 

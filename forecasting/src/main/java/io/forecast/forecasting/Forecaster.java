@@ -1,0 +1,55 @@
+package io.forecast.forecasting;
+
+import io.forecast.data.SlidingWindows;
+import io.forecast.forecasting.provenance.ModelProvenance;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A fitted forecasting model. Every model type (OLinear today; baselines and attention
+ * transformers later) implements this, so the CLI and the service never special-case a type.
+ *
+ * <p>Fitting and loading go through a {@link ForecasterType} ({@link Forecasters} finds it by name).
+ * A forecaster is immutable once fitted, and {@link #forecast} and {@link #predictScaled} are safe to
+ * call from several threads at once. It owns native memory: close it when done.
+ */
+public interface Forecaster extends AutoCloseable {
+
+  /** What the model expects and produces: type, lengths, columns, target, timestamps. */
+  ModelCard card();
+
+  /** Where the model came from: data, configuration, seed, versions, curve, test metrics. */
+  ModelProvenance provenance();
+
+  /** The per-column z-score scaler fitted on the training rows; the model works on its scale. */
+  io.forecast.data.StandardScaler scaler();
+
+  /**
+   * Forecasts the {@code predLen} rows that follow a history, on the original scale.
+   *
+   * @param history row-major values on the original scale, {@code rows × card().columns().size()},
+   *     in the model's column order; only the last {@code seqLen} rows are used
+   * @param rows number of rows in {@code history}
+   * @return {@code predLen × columns} values, row-major
+   * @throws IllegalArgumentException if the history is shorter than {@code seqLen}, has another
+   *     number of columns, or holds a NaN or infinite value
+   */
+  double[] forecast(double[] history, int rows);
+
+  /**
+   * Predicts every window of an already z-scored series (for evaluation).
+   *
+   * @return {@code count × predLen × columns} values, row-major, on the z-scored scale
+   */
+  float[] predictScaled(SlidingWindows windows);
+
+  /**
+   * Writes the model's files into an existing, empty directory. Callers wanting atomicity write
+   * through {@link io.forecast.forecasting.persist.AtomicDirectory}.
+   */
+  void save(Path directory) throws IOException;
+
+  /** Frees the model's native memory. */
+  @Override
+  void close();
+}
