@@ -1,0 +1,134 @@
+package io.forecast.forecasting.olinear;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.forecast.data.CsvLoadOptions;
+import io.forecast.data.PreparedSeries;
+import io.forecast.data.Split;
+import io.forecast.data.SplitRule;
+import io.forecast.data.TimeSeriesCsvReader;
+import io.forecast.data.TimeSeriesFrame;
+import io.forecast.forecasting.Forecaster;
+import io.forecast.forecasting.Forecasters;
+import io.forecast.forecasting.persist.AtomicDirectory;
+import io.forecast.forecasting.persist.ModelFiles;
+import io.forecast.forecasting.training.LearningRateSchedule;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Fit → save → load → predict on a small synthetic series. */
+class OLinearForecasterTest {
+  static final int SEQ = 24;
+  static final int PRED = 8;
+  static PreparedSeries series;
+  static OLinearSettings settings;
+
+  @BeforeAll
+  static void data() {
+    StringBuilder csv = new StringBuilder("date,a,b,OT\n");
+    LocalDateTime t = LocalDateTime.of(2021, 1, 1, 0, 0);
+    java.util.Random rnd = new java.util.Random(1);
+    for (int i = 0; i < 420; i++) {
+      double s = Math.sin(2 * Math.PI * i / 24.0);
+      csv.append(t.plusHours(i).toString().replace('T', ' ')).append(":00,")
+          .append(String.format(Locale.ROOT, "%.5f,%.5f,%.5f%n", 10 + 3 * s + 0.1 * rnd.nextGaussian(),
+              Math.cos(2 * Math.PI * i / 12.0) + 0.1 * rnd.nextGaussian(), 20 + s + 0.01 * i));
+    }
+    TimeSeriesFrame frame = TimeSeriesCsvReader.read("synthetic.csv", csv.toString().getBytes(StandardCharsets.UTF_8),
+        CsvLoadOptions.defaults());
+    series = PreparedSeries.prepare(frame, SplitRule.AUTO, SEQ, PRED);
+    settings = OLinearPresets.fast().toBuilder().preset("custom").dModel(16).dFf(16).embedSize(4).epochs(3)
+        .batchSize(16).learningRate(1e-2).schedule(LearningRateSchedule.TYPE3).patience(3).seed(7).build();
+  }
+
+  @Test
+  void saveLoadPredictIsBitIdentical(@TempDir Path dir) throws IOException {
+    Path modelDir = dir.resolve("m");
+    try (OLinearForecaster fitted = OLinearForecaster.fit(series, "sha", settings, null, null)) {
+      AtomicDirectory.write(modelDir, false, fitted::save);
+      float[] before = fitted.predictScaled(series.windows(Split.TEST));
+      double[] history = series.frame().values(0, 50);
+      double[] forecastBefore = fitted.forecast(history, 50);
+      try (Forecaster loaded = Forecasters.load(modelDir)) {
+        assertThat(loaded.predictScaled(series.windows(Split.TEST))).containsExactly(before);
+        assertThat(loaded.forecast(history, 50)).containsExactly(forecastBefore);
+        assertThat(loaded.card()).isEqualTo(fitted.card());
+        assertThat(loaded.provenance().testMetrics().mse()).isEqualTo(fitted.provenance().testMetrics().mse());
+        assertThat(loaded.provenance().curve()).isEqualTo(fitted.provenance().curve());
+        assertThat(loaded.provenance().data().sha256()).isEqualTo("sha");
+        assertThat(loaded.provenance().libraries()).containsKeys("java", "djl", "ejml", "tribuo");
+        assertThat(loaded.scaler().mean()).containsExactly(fitted.scaler().mean());
+      }
+      assertThat(fitted.provenance().curve()).hasSize(3);
+      assertThat(fitted.provenance().testMetrics().windows()).isEqualTo(series.windows(Split.TEST).count());
+      assertThat(fitted.provenance().testMetrics().perColumn()).containsOnlyKeys("a", "b", "OT");
+      assertThat(forecastBefore).hasSize(PRED * 3);
+      assertThat(fitted.provenance().orthoTrans().get("rows")).isEqualTo(series.boundaries().trainEnd());
+    }
+    assertThat(Files.list(dir).count()).as("no temporary left behind").isEqualTo(1);
+  }
+
+  @Test
+  void sameSeedSameModel() {
+    try (OLinearForecaster a = OLinearForecaster.fit(series, "x", settings, null, null);
+        OLinearForecaster b = OLinearForecaster.fit(series, "x", settings, null, null)) {
+      assertThat(a.provenance().curve()).hasSize(3);
+      for (int e = 0; e < 3; e++) {
+        assertThat(a.provenance().curve().get(e).trainLoss()).isEqualTo(b.provenance().curve().get(e).trainLoss());
+        assertThat(a.provenance().curve().get(e).valLoss()).isEqualTo(b.provenance().curve().get(e).valLoss());
+      }
+      assertThat(a.predictScaled(series.windows(Split.VAL))).containsExactly(b.predictScaled(series.windows(Split.VAL)));
+    }
+  }
+
+  @Test
+  void forecastRejectsBadHistory() {
+    try (OLinearForecaster f = OLinearForecaster.fit(series, "x", settings.toBuilder().epochs(1).build(), null, null)) {
+      assertThatThrownBy(() -> f.forecast(new double[10 * 3], 10))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs at least seq_len = 24");
+      assertThatThrownBy(() -> f.forecast(new double[30 * 2], 30))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected 30 rows × 3 columns");
+      double[] h = series.frame().values(0, 30);
+      h[40] = Double.NaN;
+      assertThatThrownBy(() -> f.forecast(h, 30))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("column 'b'").hasMessageContaining("NaN");
+    }
+  }
+
+  @Test
+  void loadRejectsWhatIsNotAModel(@TempDir Path dir) throws IOException {
+    assertThatThrownBy(() -> Forecasters.load(dir)).isInstanceOf(IOException.class).hasMessageContaining("not a model directory");
+    Files.writeString(dir.resolve(ModelFiles.MODEL), "{\"format\": 1, \"type\": \"prophet\"}");
+    assertThatThrownBy(() -> Forecasters.load(dir)).isInstanceOf(IOException.class)
+        .hasMessageContaining("unknown model type 'prophet'");
+    Files.writeString(dir.resolve(ModelFiles.MODEL), "{\"format\": 9, \"type\": \"olinear\"}");
+    assertThatThrownBy(() -> Forecasters.load(dir)).isInstanceOf(IOException.class)
+        .hasMessageContaining("unsupported model format 9");
+  }
+
+  @Test
+  void paperPresetFollowsTheOfficialScripts() {
+    OLinearSettings h1 = OLinearPresets.paper("ETTh1.csv", 720);
+    assertThat(h1.learningRate()).isEqualTo(1e-4);
+    assertThat(h1.eLayers()).isEqualTo(2);
+    assertThat(h1.modelConfig(96, 96, 7).parameterCount()).isEqualTo(4_518_944L);
+    assertThat(OLinearPresets.paper("/x/ETTm2.csv", 96).modelConfig(96, 96, 7).parameterCount()).isEqualTo(3_466_223L);
+    OLinearSettings w = OLinearPresets.paper("weather.csv", 96);
+    assertThat(w.schedule()).isEqualTo(LearningRateSchedule.TYPE3);
+    assertThat(w.patience()).isEqualTo(5);
+    assertThat(OLinearPresets.paper("exchange_rate.csv", 192).dModel()).isEqualTo(128);
+    assertThat(OLinearPresets.paper("electricity.csv", 336).epochs()).isEqualTo(50);
+    assertThatThrownBy(() -> OLinearPresets.paper("sales.csv", 96))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no paper settings for 'sales.csv'");
+    assertThatThrownBy(() -> OLinearPresets.forName("huge", "x.csv", 96))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown preset 'huge'");
+  }
+}
