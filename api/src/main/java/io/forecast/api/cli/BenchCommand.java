@@ -18,13 +18,13 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks. Each prints one JSON object with every measured figure and the median.",
-    subcommands = {BenchCommand.Load.class, BenchCommand.OrthoTrans.class})
+    subcommands = {BenchCommand.Load.class, BenchCommand.OrthoTrans.class, BenchCommand.TrainStep.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing benchmark name (load, orthotrans)");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing benchmark name (load, orthotrans, train-step)");
   }
 
   /** {@code forecast bench load}: wall time of loading a CSV file, after warm-up loads. */
@@ -118,6 +118,79 @@ public final class BenchCommand implements Runnable {
       out.put("availableProcessors", Runtime.getRuntime().availableProcessors());
       out.put("rows", result);
       out.put("table", io.forecast.forecasting.orthotrans.OrthoTransBenchmark.format(result).lines().toList());
+      JsonOutput.print(spec.commandLine().getOut(), out);
+      return ForecastCli.OK;
+    }
+  }
+
+  /**
+   * {@code forecast bench train-step}: seconds per OLinear training iteration (forward, loss,
+   * backward, Adam) with the rank-1 shortcut and with the literal flatten, measured in one run.
+   */
+  @Command(name = "train-step", mixinStandardHelpOptions = true,
+      description = "Time OLinear training iterations (forward + weighted L1 + backward + Adam) on real windows, "
+          + "with the rank-1 shortcut and with the literal flatten, alternating in one run; prints each median.")
+  static final class TrainStep implements Callable<Integer> {
+    @Option(names = "--data", defaultValue = "data/demo/ETTh1.csv", paramLabel = "FILE",
+        description = "Data file (default: the bundled ETTh1).")
+    java.nio.file.Path data;
+
+    @Option(names = "--seq-len", defaultValue = "96") int seqLen;
+    @Option(names = "--pred-len", defaultValue = "96") int predLen;
+    @Option(names = "--preset", defaultValue = "paper") String preset;
+    @Option(names = "--threads", defaultValue = "2", description = "PyTorch threads (default 2).") int threads;
+    @Option(names = "--iterations", defaultValue = "50", description = "Timed iterations per round.") int iterations;
+    @Option(names = "--warmup", defaultValue = "10", description = "Untimed iterations per round.") int warmup;
+    @Option(names = "--rounds", defaultValue = "3", description = "Rounds, each timing both paths.") int rounds;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      EngineThreads.configure(threads);
+      io.forecast.data.TimeSeriesFrame frame = io.forecast.data.TimeSeriesCsvReader.read(data);
+      io.forecast.data.PreparedSeries series = io.forecast.data.PreparedSeries.prepare(
+          frame, io.forecast.data.SplitRule.AUTO, seqLen, predLen);
+      var settings = io.forecast.forecasting.olinear.OLinearPresets.forName(preset, frame.source(), predLen);
+      double[][] variates = new double[frame.columnCount()][];
+      for (int c = 0; c < variates.length; c++) {
+        variates[c] = frame.column(c, 0, series.boundaries().trainEnd());
+      }
+      float[] qIn = io.forecast.forecasting.orthotrans.OrthoBasis.fit(variates, seqLen).toFloatRowMajor();
+      float[] qOut = io.forecast.forecasting.orthotrans.OrthoBasis.fit(variates, predLen).toFloatRowMajor();
+      var train = series.windows(io.forecast.data.Split.TRAIN);
+      List<Double> shortcut = new ArrayList<>();
+      List<Double> literal = new ArrayList<>();
+      long parameters = 0;
+      for (int r = 0; r < rounds; r++) {
+        for (boolean useShortcut : new boolean[] {true, false}) {
+          var config = settings.modelConfig(seqLen, predLen, frame.columnCount()).withRank1Shortcut(useShortcut);
+          try (var model = io.forecast.forecasting.olinear.OLinearModel.create(config, qIn, qOut, settings.seed())) {
+            parameters = model.parameterCount();
+            double[] s = io.forecast.forecasting.training.TrainingStepBenchmark.run(model, train,
+                settings.batchSize(), settings.learningRate(), warmup, iterations, settings.seed());
+            for (double v : s) {
+              (useShortcut ? shortcut : literal).add(v);
+            }
+          }
+        }
+      }
+      int perEpoch = (train.count() + settings.batchSize() - 1) / settings.batchSize();
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("benchmark", "train-step");
+      out.put("data", frame.source());
+      out.put("seqLen", seqLen);
+      out.put("predLen", predLen);
+      out.put("preset", settings.preset());
+      out.put("batchSize", settings.batchSize());
+      out.put("parameters", parameters);
+      out.put("threads", threads);
+      out.put("iterationsTimedPerPath", shortcut.size());
+      out.put("secondsPerIterationShortcutMedian", median(shortcut));
+      out.put("secondsPerIterationLiteralMedian", median(literal));
+      out.put("literalOverShortcut", median(literal) / median(shortcut));
+      out.put("iterationsPerEpoch", perEpoch);
+      out.put("trainSecondsPerEpochEstimate", perEpoch * median(shortcut));
       JsonOutput.print(spec.commandLine().getOut(), out);
       return ForecastCli.OK;
     }

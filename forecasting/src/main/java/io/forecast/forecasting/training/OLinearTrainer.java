@@ -131,7 +131,7 @@ public final class OLinearTrainer {
     return new TrainingResult(epochs, bestEpoch, bestLoss, reason);
   }
 
-  private static double step(
+  static double step(
       OLinearModel model,
       PyTorchAdam adam,
       WeightedL1Loss loss,
