@@ -10,6 +10,25 @@ import java.nio.file.Path;
 final class ModelLoading {
   private ModelLoading() {}
 
+  /**
+   * A model argument: an existing directory, else the id of a model in the store (validated: no
+   * path separators or {@code ..}).
+   */
+  static Path resolve(String model, Path store) {
+    Path asPath = Path.of(model);
+    if (Files.isDirectory(asPath)) {
+      return asPath;
+    }
+    if (!model.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}") || model.contains("..")) {
+      throw new BadInputException(model + ": no such model directory, and not a valid model id");
+    }
+    Path inStore = store.resolve(model);
+    if (!Files.isDirectory(inStore)) {
+      throw new BadInputException(model + ": no such model directory, and no model '" + model + "' in " + store);
+    }
+    return inStore;
+  }
+
   static Forecaster load(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new BadInputException(dir + ": no such model directory");

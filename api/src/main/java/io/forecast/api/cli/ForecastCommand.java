@@ -1,0 +1,156 @@
+package io.forecast.api.cli;
+
+import io.forecast.data.TimeSeriesFrame;
+import io.forecast.forecasting.Forecaster;
+import io.forecast.forecasting.ModelCard;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code forecast forecast}: batch forecasts from a saved model over a CSV file, written as CSV. */
+@Command(
+    name = "forecast",
+    mixinStandardHelpOptions = true,
+    description = "Forecast the pred_len rows after the last seq_len rows of a CSV file (or, with --rolling, from "
+        + "every origin stepping back from the end by --stride rows) and write a CSV: origin, timestamp, step, "
+        + "then one column per variate on the original scale. Prints one JSON summary.")
+public final class ForecastCommand implements Callable<Integer> {
+  @Option(names = "--model", required = true, paramLabel = "DIR|ID",
+      description = "Model directory, or the id of a model in --store.")
+  String model;
+
+  @Option(names = "--store", defaultValue = "models", paramLabel = "DIR",
+      description = "Model store used to resolve an id (default ./models).")
+  Path store;
+
+  @Mixin DataOptions data;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "CSV file to write.")
+  Path out;
+
+  @Option(names = "--overwrite", description = "Replace an existing output file (default: refuse).")
+  boolean overwrite;
+
+  @Option(names = "--rolling", description = "Forecast from every origin, stepping back from the end by --stride rows.")
+  boolean rolling;
+
+  @Option(names = "--stride", paramLabel = "N", description = "Rows between rolling origins (default: pred_len).")
+  Integer stride;
+
+  @Option(names = "--threads", paramLabel = "K", description = "PyTorch intra-op threads (default: all cores).")
+  Integer threads;
+
+  @Option(names = "--no-progress", description = "Do not draw the progress bar of a rolling run.")
+  boolean noProgress;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    EngineThreads.configure(threads);
+    if (Files.exists(out) && !overwrite) {
+      throw new BadInputException(out + " already exists; choose another --out or pass --overwrite");
+    }
+    if (stride != null && stride < 1) {
+      throw new BadInputException("--stride must be at least 1, got " + stride);
+    }
+    try (Forecaster f = ModelLoading.load(ModelLoading.resolve(model, store))) {
+      ModelCard card = f.card();
+      TimeSeriesFrame frame = data.load();
+      if (!frame.columnNames().equals(card.columns())) {
+        throw new BadInputException(frame.source() + " has columns " + frame.columnNames()
+            + " but the model was trained on " + card.columns());
+      }
+      io.forecast.data.PreparedSeries.requireNoNaN(frame);
+      int rows = frame.rows();
+      if (rows < card.seqLen()) {
+        throw new BadInputException(frame.source() + " has " + rows + " rows; the model needs at least seq_len = "
+            + card.seqLen());
+      }
+      long step = frame.quality().frequencySeconds() > 0 ? frame.quality().frequencySeconds() : card.frequencySeconds();
+      List<Integer> origins = origins(rows, card.seqLen(), rolling ? (stride == null ? card.predLen() : stride) : 0);
+      int n = card.columns().size();
+      Path temp = out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".tmp");
+      try (BufferedWriter w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+          ProgressBar bar = !rolling || noProgress ? null : new ProgressBarBuilder()
+              .setTaskName("forecast").setInitialMax(origins.size()).setStyle(ProgressBarStyle.ASCII)
+              .setUnit(" origins", 1).build()) {
+        w.write("origin,timestamp,step");
+        for (String c : card.columns()) {
+          w.write(',');
+          w.write(csvField(c));
+        }
+        w.write('\n');
+        for (int origin : origins) {
+          double[] history = frame.values(origin - card.seqLen(), origin);
+          double[] y = f.forecast(history, card.seqLen());
+          long last = frame.timestamp(origin - 1);
+          String originText = frame.timestampFormat().format(last);
+          for (int k = 0; k < card.predLen(); k++) {
+            w.write(originText);
+            w.write(',');
+            w.write(frame.timestampFormat().format(last + (k + 1) * step));
+            w.write(',');
+            w.write(Integer.toString(k + 1));
+            for (int c = 0; c < n; c++) {
+              w.write(',');
+              w.write(Double.toString(y[k * n + c]));
+            }
+            w.write('\n');
+          }
+          if (bar != null) {
+            bar.step();
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        Files.deleteIfExists(temp);
+        throw e;
+      }
+      Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("model", model);
+      json.put("data", frame.source());
+      json.put("out", out.toString());
+      json.put("origins", origins.size());
+      json.put("rowsWritten", (long) origins.size() * card.predLen());
+      json.put("firstOrigin", frame.formatTimestamp(origins.get(0) - 1));
+      json.put("lastOrigin", frame.formatTimestamp(origins.get(origins.size() - 1) - 1));
+      json.put("frequencySeconds", step);
+      JsonOutput.print(spec.commandLine().getOut(), json);
+    }
+    return ForecastCli.OK;
+  }
+
+  /** Origins (rows after each history), ascending, aligned so that the last one is {@code rows}. */
+  static List<Integer> origins(int rows, int seqLen, int stride) {
+    List<Integer> out = new ArrayList<>();
+    if (stride == 0) {
+      out.add(rows);
+      return out;
+    }
+    for (int o = rows; o >= seqLen; o -= stride) {
+      out.add(0, o);
+    }
+    return out;
+  }
+
+  private static String csvField(String s) {
+    return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+  }
+}
