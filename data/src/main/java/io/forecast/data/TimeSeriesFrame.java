@@ -133,6 +133,15 @@ public final class TimeSeriesFrame {
     return out;
   }
 
+  /** Every column over rows {@code [fromRow, toRow)}, one array per column (copies). */
+  public double[][] columns(int fromRow, int toRow) {
+    double[][] out = new double[columns.size()][];
+    for (int c = 0; c < out.length; c++) {
+      out[c] = column(c, fromRow, toRow);
+    }
+    return out;
+  }
+
   /** Index of a value column by exact header name, or -1. */
   public int indexOf(String column) {
     return columns.indexOf(column);

@@ -105,10 +105,7 @@ public final class BenchCommand implements Runnable {
       if (f.rows() < rows) {
         throw new BadInputException(f.source() + " has " + f.rows() + " rows; the ETTh1 case needs " + rows);
       }
-      double[][] etth1 = new double[f.columnCount()][];
-      for (int c = 0; c < etth1.length; c++) {
-        etth1[c] = f.column(c, 0, rows);
-      }
+      double[][] etth1 = f.columns(0, rows);
       var base = io.forecast.forecasting.orthotrans.OrthoTransBenchmark.Options.defaults();
       var options = new io.forecast.forecasting.orthotrans.OrthoTransBenchmark.Options(
           base.warmups(), repeat, naiveBudget, base.naiveOpsPerSecondPerCore());
@@ -152,10 +149,7 @@ public final class BenchCommand implements Runnable {
       io.forecast.data.PreparedSeries series = io.forecast.data.PreparedSeries.prepare(
           frame, io.forecast.data.SplitRule.AUTO, seqLen, predLen);
       var settings = io.forecast.forecasting.olinear.OLinearPresets.forName(preset, frame.source(), predLen);
-      double[][] variates = new double[frame.columnCount()][];
-      for (int c = 0; c < variates.length; c++) {
-        variates[c] = frame.column(c, 0, series.boundaries().trainEnd());
-      }
+      double[][] variates = frame.columns(0, series.boundaries().trainEnd());
       float[] qIn = io.forecast.forecasting.orthotrans.OrthoBasis.fit(variates, seqLen).toFloatRowMajor();
       float[] qOut = io.forecast.forecasting.orthotrans.OrthoBasis.fit(variates, predLen).toFloatRowMajor();
       var train = series.windows(io.forecast.data.Split.TRAIN);

@@ -83,10 +83,7 @@ public final class OrthoTransCommand implements Callable<Integer> {
       throw new BadInputException(frame.source() + ": --length " + length + " needs at least " + (length + 1)
           + " training rows, the " + rowsFrom + " has " + rows);
     }
-    double[][] variates = new double[frame.columnCount()][];
-    for (int c = 0; c < variates.length; c++) {
-      variates[c] = frame.column(c, 0, rows);
-    }
+    double[][] variates = frame.columns(0, rows);
     long t0 = System.nanoTime();
     OrthoBasis basis = OrthoBasis.fit(variates, length);
     double millis = (System.nanoTime() - t0) / 1e6;

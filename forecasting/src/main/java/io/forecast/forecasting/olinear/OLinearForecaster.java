@@ -84,10 +84,7 @@ public final class OLinearForecaster implements Forecaster {
     TimeSeriesFrame frame = data.frame();
     SplitBoundaries b = data.boundaries();
     int qRows = settings.qRatio() == null ? b.trainEnd() : (int) (frame.rows() * settings.qRatio());
-    double[][] variates = new double[frame.columnCount()][];
-    for (int c = 0; c < variates.length; c++) {
-      variates[c] = frame.column(c, 0, qRows);
-    }
+    double[][] variates = frame.columns(0, qRows);
     OrthoBasis qIn = OrthoBasis.fit(variates, data.seqLen());
     OrthoBasis qOut = data.predLen() == data.seqLen() ? qIn : OrthoBasis.fit(variates, data.predLen());
 

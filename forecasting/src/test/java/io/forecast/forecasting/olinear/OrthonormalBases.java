@@ -1,11 +1,11 @@
 package io.forecast.forecasting.olinear;
 
 /** Test fixtures: orthonormal matrices with eigenvector-like rows. */
-final class OrthonormalBases {
+public final class OrthonormalBases {
   private OrthonormalBases() {}
 
   /** The orthonormal DCT-II matrix, row k = k-th basis vector, row-major. */
-  static float[] dct(int n) {
+  public static float[] dct(int n) {
     float[] q = new float[n * n];
     for (int k = 0; k < n; k++) {
       double scale = k == 0 ? Math.sqrt(1.0 / n) : Math.sqrt(2.0 / n);

@@ -1,5 +1,7 @@
 package io.forecast.forecasting.training;
 
+import io.forecast.forecasting.olinear.OrthonormalBases;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
