@@ -60,6 +60,8 @@ class ForecastApiHttpTest {
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("forecast.store.path", STORE::toString);
     registry.add("forecast.api.max-json-body-size", () -> JSON_LIMIT + "B");
+    registry.add("spring.servlet.multipart.max-file-size", () -> "512KB");
+    registry.add("spring.servlet.multipart.max-request-size", () -> "600KB");
   }
 
   @AfterAll
@@ -282,6 +284,9 @@ class ForecastApiHttpTest {
     big.append("1.0]}}");
     assertProblem(api().postJson("/api/v1/forecasts", big.toString()), 413, "larger than the limit");
 
+    byte[] hugeCsv = new byte[700 * 1024];
+    java.util.Arrays.fill(hugeCsv, (byte) '1');
+    assertProblem(api().postMultipart("/api/v1/forecasts", Map.of("modelId", MODEL), "huge.csv", hugeCsv), 413, "");
     assertProblem(api().get("/api/v1/models/nope"), 404, "no model 'nope'");
     assertProblem(api().get("/api/v1/models/bad..id"), 400, "invalid model id");
     assertProblem(api().delete("/api/v1/models/nope"), 404, "no model 'nope'");
