@@ -34,7 +34,9 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--store", paramLabel = "DIR", description = "Model store directory (default ./models, or forecast.store.path).")
   Path store;
 
-  @Option(names = "--threads", paramLabel = "K", description = "PyTorch intra-op threads (default: all cores).")
+  @Option(names = "--threads", paramLabel = "K", defaultValue = "1",
+      description = "PyTorch intra-op threads per forecast (default 1: concurrent requests already spread over the "
+          + "cores, and a batch-1 forecast is several times faster single-threaded on a busy machine).")
   Integer threads;
 
   @picocli.CommandLine.Parameters(paramLabel = "--PROPERTY=VALUE", arity = "0..*",

@@ -48,6 +48,13 @@ final class ApiClient {
         .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** Posts JSON without a Content-Length (chunked transfer encoding). */
+  Reply postJsonChunked(String path, String body) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))));
+  }
+
   Reply postJson(String path, Object body) {
     try {
       return postJson(path, JSON.writeValueAsString(body));

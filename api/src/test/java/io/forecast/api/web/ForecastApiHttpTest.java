@@ -283,6 +283,10 @@ class ForecastApiHttpTest {
     }
     big.append("1.0]}}");
     assertProblem(api().postJson("/api/v1/forecasts", big.toString()), 413, "larger than the limit");
+    assertProblem(api().postJsonChunked("/api/v1/forecasts", big.toString()), 413, "larger than the limit");
+    ApiClient.Reply chunked = api().postJsonChunked("/api/v1/forecasts",
+        ApiClient.JSON.writeValueAsString(historyBody(24)));
+    assertThat(chunked.status()).as(chunked.body()).isEqualTo(200);
 
     byte[] hugeCsv = new byte[700 * 1024];
     java.util.Arrays.fill(hugeCsv, (byte) '1');
