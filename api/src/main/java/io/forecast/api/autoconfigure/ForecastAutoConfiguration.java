@@ -53,7 +53,8 @@ public class ForecastAutoConfiguration {
   @ConditionalOnMissingBean
   public ForecastService forecastService(ModelStore store, ForecastProperties properties, ForecastMeters meters) {
     ForecastServiceSettings settings = new ForecastServiceSettings(properties.getTraining().getQueueCapacity(),
-        properties.getMaxHistoryRows(), properties.getTraining().getRetainedJobs());
+        properties.getMaxHistoryRows(), properties.getTraining().getRetainedJobs(),
+        properties.getBatching().getMaxSize(), properties.getBatching().effectiveConcurrency());
     return new ForecastService(store, settings, meters::trainingFinished);
   }
 

@@ -10,6 +10,7 @@ public class ForecastProperties {
   private final Store store = new Store();
   private final Training training = new Training();
   private final Api api = new Api();
+  private final Batching batching = new Batching();
 
   /** Most history rows one forecast request may carry (JSON rows or CSV data rows). */
   private int maxHistoryRows = 10_000;
@@ -24,6 +25,10 @@ public class ForecastProperties {
 
   public Api getApi() {
     return api;
+  }
+
+  public Batching getBatching() {
+    return batching;
   }
 
   public int getMaxHistoryRows() {
@@ -98,6 +103,36 @@ public class ForecastProperties {
 
     public void setMaxJsonBodySize(DataSize maxJsonBodySize) {
       this.maxJsonBodySize = maxJsonBodySize;
+    }
+  }
+
+  /** Adaptive batching of concurrent forecasts on one model (no added delay; see ForecastBatcher). */
+  public static class Batching {
+    /** Most concurrent forecasts on one model run as one forward pass; 1 turns batching off. */
+    private int maxSize = 64;
+
+    /** Batches that may run at once per model; 0 means the number of available processors. */
+    private int concurrency = 0;
+
+    public int getMaxSize() {
+      return maxSize;
+    }
+
+    public void setMaxSize(int maxSize) {
+      this.maxSize = maxSize;
+    }
+
+    public int getConcurrency() {
+      return concurrency;
+    }
+
+    public void setConcurrency(int concurrency) {
+      this.concurrency = concurrency;
+    }
+
+    /** The concurrency with 0 resolved to the number of available processors. */
+    public int effectiveConcurrency() {
+      return concurrency > 0 ? concurrency : Runtime.getRuntime().availableProcessors();
     }
   }
 }

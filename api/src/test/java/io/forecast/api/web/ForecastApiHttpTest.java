@@ -215,7 +215,7 @@ class ForecastApiHttpTest {
           int errors = 0;
           for (int i = 0; i < 10; i++) {
             ApiClient.Reply r = client.postJson("/api/v1/forecasts", body);
-            if (r.status() != 200 || !r.json().get("columns").equals(reference)) {
+            if (r.status() != 200 || !closeTo(r.json().get("columns"), reference)) {
               errors++;
             }
           }
@@ -229,6 +229,50 @@ class ForecastApiHttpTest {
       assertThat(errors).isZero();
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /** Equal up to float32 rounding (concurrent requests are batched into one forward pass). */
+  private static boolean closeTo(JsonNode actual, JsonNode expected) {
+    if (actual.size() != expected.size()) {
+      return false;
+    }
+    for (var it = expected.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      JsonNode a = actual.get(name);
+      JsonNode e = expected.get(name);
+      if (a == null || a.size() != e.size()) {
+        return false;
+      }
+      for (int k = 0; k < e.size(); k++) {
+        double x = a.get(k).asDouble();
+        double y = e.get(k).asDouble();
+        if (Math.abs(x - y) > 1e-5 * Math.max(1, Math.abs(y))) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  @Test
+  void aBatchedForwardPassEqualsOneByOneForecasts() throws Exception {
+    ensureTrained();
+    TimeSeriesFrame frame = TimeSeriesCsvReader.read("etth1-small.csv", SMALL_CSV, CsvLoadOptions.defaults());
+    try (Forecaster model = Forecasters.load(STORE.resolve(MODEL))) {
+      int n = 7;
+      double[] batch = new double[3 * 24 * n];
+      for (int i = 0; i < 3; i++) {
+        System.arraycopy(frame.values(100 * i, 100 * i + 24), 0, batch, i * 24 * n, 24 * n);
+      }
+      double[] together = model.forecastBatch(batch, 3);
+      for (int i = 0; i < 3; i++) {
+        double[] alone = model.forecast(frame.values(100 * i, 100 * i + 24), 24);
+        for (int k = 0; k < alone.length; k++) {
+          assertThat(together[i * 8 * n + k]).isCloseTo(alone[k],
+              org.assertj.core.api.Assertions.within(1e-5 * Math.max(1, Math.abs(alone[k]))));
+        }
+      }
     }
   }
 

@@ -40,8 +40,10 @@ import java.util.concurrent.TimeUnit;
  * Forecasting, training and evaluation over a {@link ModelStore}.
  *
  * <ul>
- *   <li>{@link #forecast}: any number of threads at once, also on the same model (a
- *       {@link Forecaster} is thread-safe; the store's lease keeps it open meanwhile).
+ *   <li>{@link #forecast}: any number of threads at once, also on the same model (the store's lease
+ *       keeps it open meanwhile). Concurrent forecasts on one model are batched adaptively (see
+ *       {@link ForecastBatcher}): alone a request runs at once; under load, waiting requests run
+ *       together in one forward pass. Batched results equal one-by-one results up to float32 rounding.
  *   <li>{@link #train}: the request and the file are checked at once (bad input fails the call,
  *       not the job); the job then waits in a bounded queue for the single training thread. DJL
  *       allows one open gradient collector per process, so jobs run one at a time. A full queue
@@ -59,6 +61,7 @@ public final class ForecastService implements AutoCloseable {
   private final ThreadPoolExecutor trainer;
   private final ConcurrentHashMap<String, TrainingJob> jobs = new ConcurrentHashMap<>();
   private final Deque<String> finishedJobs = new ArrayDeque<>();
+  private final ConcurrentHashMap<String, ForecastBatcher> batchers = new ConcurrentHashMap<>();
 
   public ForecastService(ModelStore store, ForecastServiceSettings settings, TrainingListener listener) {
     this.store = Objects.requireNonNull(store, "store");
@@ -119,7 +122,8 @@ public final class ForecastService implements AutoCloseable {
     Forecaster f = lease.forecaster();
     ModelCard card = f.card();
     double[] input = inputRows(lease.id(), card, history);
-    double[] out = f.forecast(input, card.seqLen());
+    double[] out = settings.maxBatchSize() > 1 ? batcher(lease.id(), f).forecast(input)
+        : f.forecast(input, card.seqLen());
     int n = card.columns().size();
     Map<String, double[]> columns = new LinkedHashMap<>();
     for (int c = 0; c < n; c++) {
@@ -130,6 +134,16 @@ public final class ForecastService implements AutoCloseable {
       columns.put(card.columns().get(c), v);
     }
     return new ForecastResult(lease.id(), card.predLen(), futureTimestamps(card, history), columns);
+  }
+
+  /** The batcher of a loaded model (a new one when the model was reloaded or replaced). */
+  private ForecastBatcher batcher(String modelId, Forecaster f) {
+    ForecastBatcher b = batchers.get(modelId);
+    if (b != null && b.forecaster() == f) {
+      return b;
+    }
+    return batchers.compute(modelId, (id, old) -> old != null && old.forecaster() == f ? old
+        : new ForecastBatcher(f, settings.maxBatchSize(), settings.forecastConcurrency()));
   }
 
   /** Checks a history against a card and returns its last {@code seqLen} rows, row-major. */

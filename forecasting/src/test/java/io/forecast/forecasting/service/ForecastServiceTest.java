@@ -23,7 +23,7 @@ class ForecastServiceTest {
   void setUp() {
     ModelStore store = new ModelStore(root, StubForecaster::load);
     store.save("m", new StubForecaster(StubForecaster.card(3, 2, "a", "b")), false);
-    service = new ForecastService(store, new ForecastServiceSettings(1, 100, 10), TrainingListener.NONE);
+    service = new ForecastService(store, new ForecastServiceSettings(1, 100, 10, 8, 2), TrainingListener.NONE);
   }
 
   @AfterEach

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A weightless forecaster for store and service tests: forecasts last value + step. */
-final class StubForecaster implements Forecaster {
+class StubForecaster implements Forecaster {
   static final AtomicInteger LOADS = new AtomicInteger();
   private final ModelCard card;
   volatile boolean closed;
