@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Serve the REST API (/api/v1: forecasts, models, training jobs), OpenAPI at /v3/api-docs, "
         + "Swagger UI at /swagger-ui.html, actuator health/info/prometheus; blocks until stopped. Any Spring "
-        + "property can also be given as --name=value after the options, or in the environment.")
+        + "property can also be given as --name=value (e.g. --forecast.training.queue-capacity=8), or in the "
+        + "environment.")
 public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "8080", paramLabel = "N", description = "HTTP port (default 8080; 0 picks a free one).")
   int port;
@@ -39,8 +40,8 @@ public final class ServeCommand implements Callable<Integer> {
           + "cores, and a batch-1 forecast is several times faster single-threaded on a busy machine).")
   Integer threads;
 
-  @picocli.CommandLine.Parameters(paramLabel = "--PROPERTY=VALUE", arity = "0..*",
-      description = "Further Spring properties, e.g. --forecast.training.queue-capacity=8.")
+  /** Anything else: Spring properties as {@code --name=value} (checked in {@link #call()}). */
+  @picocli.CommandLine.Unmatched
   List<String> springArgs = new ArrayList<>();
 
   @Spec CommandSpec spec;

@@ -23,6 +23,8 @@ class ServeCommandTest {
     CliRun extra = CliRun.of("serve", "stray");
     assertThat(extra.exitCode()).isEqualTo(ForecastCli.BAD_INPUT);
     assertThat(extra.err()).contains("unexpected argument 'stray'");
+    CliRun option = CliRun.of("serve", "--port", "99999", "--forecast.batching.max-size=1");
+    assertThat(option.err()).as("Spring properties pass the parser").contains("--port must be between");
   }
 
   @Test
