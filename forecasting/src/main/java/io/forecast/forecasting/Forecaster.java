@@ -37,6 +37,32 @@ public interface Forecaster extends AutoCloseable {
   double[] forecast(double[] history, int rows);
 
   /**
+   * Forecasts several independent histories in one call (the service batches concurrent requests
+   * this way). Each history is exactly {@code seqLen} rows; results equal {@link #forecast} one by one
+   * up to float32 rounding. The default calls {@link #forecast} per history; a model that can run a
+   * batch at once overrides it.
+   *
+   * @param histories {@code count × seqLen × columns} values on the original scale, row-major
+   * @param count number of histories, at least 1
+   * @return {@code count × predLen × columns} values, row-major
+   * @throws IllegalArgumentException if the sizes do not match or a value is NaN or infinite
+   */
+  default double[] forecastBatch(double[] histories, int count) {
+    int in = card().seqLen() * card().columns().size();
+    int out = card().predLen() * card().columns().size();
+    if (count < 1 || histories.length != (long) count * in) {
+      throw new IllegalArgumentException("a batch of " + count + " histories needs " + ((long) count * in)
+          + " values, got " + histories.length);
+    }
+    double[] result = new double[count * out];
+    for (int i = 0; i < count; i++) {
+      double[] one = forecast(java.util.Arrays.copyOfRange(histories, i * in, (i + 1) * in), card().seqLen());
+      System.arraycopy(one, 0, result, i * out, out);
+    }
+    return result;
+  }
+
+  /**
    * Predicts every window of an already z-scored series (for evaluation).
    *
    * @return {@code count × predLen × columns} values, row-major, on the z-scored scale

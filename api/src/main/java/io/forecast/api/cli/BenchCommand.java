@@ -18,13 +18,14 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks. Each prints one JSON object with every measured figure and the median.",
-    subcommands = {BenchCommand.Load.class, BenchCommand.OrthoTrans.class, BenchCommand.TrainStep.class})
+    subcommands = {BenchCommand.Load.class, BenchCommand.OrthoTrans.class, BenchCommand.TrainStep.class,
+        BenchCommand.Http.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing benchmark name (load, orthotrans, train-step)");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing benchmark name (load, orthotrans, train-step, http)");
   }
 
   /** {@code forecast bench load}: wall time of loading a CSV file, after warm-up loads. */
@@ -196,5 +197,125 @@ public final class BenchCommand implements Runnable {
     Arrays.sort(v);
     int n = v.length;
     return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+  }
+
+  /**
+   * {@code forecast bench http}: latency and throughput of {@code POST /api/v1/forecasts} against a
+   * running {@code forecast serve}, at several client counts, with the server's RSS before and after.
+   */
+  @Command(name = "http", mixinStandardHelpOptions = true,
+      description = "Load-test a running 'forecast serve' on loopback: for each client count, N POST /api/v1/forecasts "
+          + "requests (the last seqLen rows of the file as JSON history) after a warm-up; prints p50, p90, p99, "
+          + "throughput, errors and (with --pid) the server's RSS before and after each level.")
+  static final class Http implements Callable<Integer> {
+    @Option(names = "--url", required = true, paramLabel = "URL", description = "Server base URL, e.g. http://127.0.0.1:8080.")
+    String url;
+
+    @Option(names = "--model", required = true, paramLabel = "ID", description = "Stored model id to forecast with.")
+    String model;
+
+    @Mixin DataOptions data;
+
+    @Option(names = "--clients", defaultValue = "1,8,32", split = ",", paramLabel = "K[,K...]",
+        description = "Concurrent clients per level (default 1,8,32).")
+    List<Integer> clients;
+
+    @Option(names = "--requests", defaultValue = "10000", paramLabel = "N", description = "Measured requests per level (default 10000).")
+    int requests;
+
+    @Option(names = "--warmup", defaultValue = "500", paramLabel = "N", description = "Unmeasured requests before each level (default 500).")
+    int warmup;
+
+    @Option(names = "--pid", paramLabel = "PID", description = "Server process id, to report its VmRSS before and after each level.")
+    Long pid;
+
+    @Option(names = "--max-seconds", defaultValue = "300", paramLabel = "S",
+        description = "Stop a level after this many seconds even if not all requests were sent (default 300).")
+    int maxSeconds;
+
+    @Option(names = "--allow-remote", description = "Allow a non-loopback URL (refused by default).")
+    boolean allowRemote;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      if (requests < 1 || warmup < 0 || maxSeconds < 1 || clients.isEmpty() || clients.stream().anyMatch(c -> c < 1)) {
+        throw new BadInputException("--requests, --clients and --max-seconds must be at least 1, --warmup at least 0");
+      }
+      java.net.URI base;
+      try {
+        base = java.net.URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("--url '" + url + "' is not a URL");
+      }
+      if (base.getHost() == null || !"http".equals(base.getScheme())) {
+        throw new BadInputException("--url '" + url + "' must be http://HOST:PORT");
+      }
+      if (!allowRemote && !HttpLoad.isLoopback(base)) {
+        throw new BadInputException("--url '" + url + "' is not a loopback address; pass --allow-remote to load it");
+      }
+      java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+          .version(java.net.http.HttpClient.Version.HTTP_1_1)
+          .connectTimeout(java.time.Duration.ofSeconds(5)).build();
+      com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+      java.net.http.HttpResponse<String> described;
+      try {
+        described = http.send(java.net.http.HttpRequest.newBuilder(base.resolve("/api/v1/models/" + model)).GET()
+            .timeout(java.time.Duration.ofSeconds(30)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      } catch (java.io.IOException e) {
+        throw new BadInputException("cannot reach " + base + ": " + e);
+      }
+      if (described.statusCode() != 200) {
+        throw new BadInputException("GET /api/v1/models/" + model + " answered " + described.statusCode() + ": "
+            + described.body());
+      }
+      com.fasterxml.jackson.databind.JsonNode card = json.readTree(described.body()).get("card");
+      int seqLen = card.get("seqLen").asInt();
+      TimeSeriesFrame frame = data.load();
+      io.forecast.forecasting.service.History history = io.forecast.forecasting.service.History.ofFrame(frame, seqLen);
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("modelId", model);
+      body.put("timestamps", history.timestamps());
+      body.put("columns", history.columns());
+      byte[] bytes = json.writeValueAsBytes(body);
+      java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(base.resolve("/api/v1/forecasts"))
+          .header("Content-Type", "application/json")
+          .timeout(java.time.Duration.ofSeconds(30))
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+      java.net.http.HttpResponse<String> probe = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+      if (probe.statusCode() != 200) {
+        throw new BadInputException("POST /api/v1/forecasts answered " + probe.statusCode() + ": " + probe.body());
+      }
+
+      HttpLoad load = new HttpLoad(http, request);
+      List<Map<String, Object>> levels = new ArrayList<>();
+      java.time.Duration limit = java.time.Duration.ofSeconds(maxSeconds);
+      for (int c : clients) {
+        if (warmup > 0) {
+          load.run(c, warmup, limit);
+        }
+        Double before = HttpLoad.rssMiB(pid);
+        Map<String, Object> level = load.run(c, requests, limit);
+        level.put("rssBeforeMiB", before);
+        level.put("rssAfterMiB", HttpLoad.rssMiB(pid));
+        levels.add(level);
+      }
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("benchmark", "http");
+      out.put("url", base.toString());
+      out.put("model", model);
+      out.put("seqLen", seqLen);
+      out.put("predLen", card.get("predLen").asInt());
+      out.put("columns", card.get("columns").size());
+      out.put("requestBytes", bytes.length);
+      out.put("warmupPerLevel", warmup);
+      out.put("levels", levels);
+      out.put("serverPid", pid);
+      out.put("availableProcessors", Runtime.getRuntime().availableProcessors());
+      out.put("javaVersion", System.getProperty("java.version"));
+      JsonOutput.print(spec.commandLine().getOut(), out);
+      return ForecastCli.OK;
+    }
   }
 }

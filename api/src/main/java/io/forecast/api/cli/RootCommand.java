@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
     version = "forecast 0.1.0",
     description = "Time-series forecasting on the JVM: OLinear with OrthoTrans.",
     subcommands = {InspectCommand.class, OrthoTransCommand.class, TrainCommand.class, EvaluateCommand.class,
-        ForecastCommand.class, BenchCommand.class})
+        ForecastCommand.class, ServeCommand.class, BenchCommand.class})
 public final class RootCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -200,6 +200,36 @@ public final class OLinearForecaster implements Forecaster {
     return out;
   }
 
+  /** One batched forward pass over {@code count} histories of exactly {@code seqLen} rows. */
+  @Override
+  public double[] forecastBatch(double[] histories, int count) {
+    int n = card.columns().size();
+    int t = card.seqLen();
+    if (count < 1 || histories.length != (long) count * t * n) {
+      throw new IllegalArgumentException("a batch of " + count + " histories needs " + ((long) count * t * n)
+          + " values, got " + histories.length);
+    }
+    double[] mean = scaler.mean();
+    double[] std = scaler.std();
+    float[] input = new float[histories.length];
+    for (int k = 0; k < input.length; k++) {
+      double v = histories[k];
+      int c = k % n;
+      if (!Double.isFinite(v)) {
+        throw new IllegalArgumentException("history " + (k / (t * n)) + ", row " + ((k / n) % t) + ", column '"
+            + card.columns().get(c) + "' is " + v + "; values must be finite");
+      }
+      input[k] = (float) ((v - mean[c]) / std[c]);
+    }
+    float[] scaled = model.predict(input, count);
+    double[] out = new double[scaled.length];
+    for (int k = 0; k < scaled.length; k++) {
+      int c = k % n;
+      out[k] = scaled[k] * std[c] + mean[c];
+    }
+    return out;
+  }
+
   @Override
   public float[] predictScaled(SlidingWindows windows) {
     if (windows.columns() != card.columns().size() || windows.seqLen() != card.seqLen()

@@ -1,0 +1,138 @@
+package io.forecast.api.autoconfigure;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/** Configuration of the forecasting library and its REST API, under the prefix {@code forecast}. */
+@ConfigurationProperties(prefix = "forecast")
+public class ForecastProperties {
+  private final Store store = new Store();
+  private final Training training = new Training();
+  private final Api api = new Api();
+  private final Batching batching = new Batching();
+
+  /** Most history rows one forecast request may carry (JSON rows or CSV data rows). */
+  private int maxHistoryRows = 10_000;
+
+  public Store getStore() {
+    return store;
+  }
+
+  public Training getTraining() {
+    return training;
+  }
+
+  public Api getApi() {
+    return api;
+  }
+
+  public Batching getBatching() {
+    return batching;
+  }
+
+  public int getMaxHistoryRows() {
+    return maxHistoryRows;
+  }
+
+  public void setMaxHistoryRows(int maxHistoryRows) {
+    this.maxHistoryRows = maxHistoryRows;
+  }
+
+  /** Where trained models live. */
+  public static class Store {
+    /** Directory of model directories (one sub-directory per model id); created on first write. */
+    private Path path = Path.of("models");
+
+    public Path getPath() {
+      return path;
+    }
+
+    public void setPath(Path path) {
+      this.path = path;
+    }
+  }
+
+  /** The training queue (one job trains at a time). */
+  public static class Training {
+    /** Training jobs that may wait while one runs; further submissions are rejected (HTTP 429). */
+    private int queueCapacity = 4;
+
+    /** Finished training jobs remembered for status queries; the oldest are forgotten first. */
+    private int retainedJobs = 100;
+
+    public int getQueueCapacity() {
+      return queueCapacity;
+    }
+
+    public void setQueueCapacity(int queueCapacity) {
+      this.queueCapacity = queueCapacity;
+    }
+
+    public int getRetainedJobs() {
+      return retainedJobs;
+    }
+
+    public void setRetainedJobs(int retainedJobs) {
+      this.retainedJobs = retainedJobs;
+    }
+  }
+
+  /** The REST API under {@code /api/v1}. */
+  public static class Api {
+    /** Whether to register the REST controllers (only ever in a servlet web application). */
+    private boolean enabled = true;
+
+    /**
+     * Largest JSON request body accepted under {@code /api/v1}; larger bodies get a 413 problem
+     * document. Multipart uploads are limited by {@code spring.servlet.multipart.*} instead.
+     */
+    private DataSize maxJsonBodySize = DataSize.ofMegabytes(8);
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public DataSize getMaxJsonBodySize() {
+      return maxJsonBodySize;
+    }
+
+    public void setMaxJsonBodySize(DataSize maxJsonBodySize) {
+      this.maxJsonBodySize = maxJsonBodySize;
+    }
+  }
+
+  /** Adaptive batching of concurrent forecasts on one model (no added delay; see ForecastBatcher). */
+  public static class Batching {
+    /** Most concurrent forecasts on one model run as one forward pass; 1 turns batching off. */
+    private int maxSize = 64;
+
+    /** Batches that may run at once per model; 0 means the number of available processors. */
+    private int concurrency = 0;
+
+    public int getMaxSize() {
+      return maxSize;
+    }
+
+    public void setMaxSize(int maxSize) {
+      this.maxSize = maxSize;
+    }
+
+    public int getConcurrency() {
+      return concurrency;
+    }
+
+    public void setConcurrency(int concurrency) {
+      this.concurrency = concurrency;
+    }
+
+    /** The concurrency with 0 resolved to the number of available processors. */
+    public int effectiveConcurrency() {
+      return concurrency > 0 ? concurrency : Runtime.getRuntime().availableProcessors();
+    }
+  }
+}

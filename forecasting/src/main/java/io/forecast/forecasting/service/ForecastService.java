@@ -1,0 +1,448 @@
+package io.forecast.forecasting.service;
+
+import io.forecast.data.CsvLoadOptions;
+import io.forecast.data.DataException;
+import io.forecast.data.MissingValuePolicy;
+import io.forecast.data.PreparedSeries;
+import io.forecast.data.SlidingWindows;
+import io.forecast.data.Split;
+import io.forecast.data.SplitRule;
+import io.forecast.data.TimeSeriesCsvReader;
+import io.forecast.data.TimeSeriesFrame;
+import io.forecast.data.TimestampFormat;
+import io.forecast.forecasting.Forecaster;
+import io.forecast.forecasting.ModelCard;
+import io.forecast.forecasting.evaluation.ForecastEvaluator;
+import io.forecast.forecasting.olinear.OLinearForecaster;
+import io.forecast.forecasting.olinear.OLinearPresets;
+import io.forecast.forecasting.olinear.OLinearSettings;
+import io.forecast.forecasting.provenance.FileDigest;
+import io.forecast.forecasting.provenance.ModelProvenance;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Forecasting, training and evaluation over a {@link ModelStore}.
+ *
+ * <ul>
+ *   <li>{@link #forecast}: any number of threads at once, also on the same model (the store's lease
+ *       keeps it open meanwhile). Concurrent forecasts on one model are batched adaptively (see
+ *       {@link ForecastBatcher}): alone a request runs at once; under load, waiting requests run
+ *       together in one forward pass. Batched results equal one-by-one results up to float32 rounding.
+ *   <li>{@link #train}: the request and the file are checked at once (bad input fails the call,
+ *       not the job); the job then waits in a bounded queue for the single training thread. DJL
+ *       allows one open gradient collector per process, so jobs run one at a time. A full queue
+ *       rejects the job ({@link TrainingQueueFullException}).
+ *   <li>{@link #cancel}: a queued job is dropped; a running one stops before its next batch and
+ *       saves nothing.
+ * </ul>
+ *
+ * <p>Thread-safe. Close it to stop the training thread (a running job is cancelled).
+ */
+public final class ForecastService implements AutoCloseable {
+  private final ModelStore store;
+  private final ForecastServiceSettings settings;
+  private final TrainingListener listener;
+  private final ThreadPoolExecutor trainer;
+  private final ConcurrentHashMap<String, TrainingJob> jobs = new ConcurrentHashMap<>();
+  private final Deque<String> finishedJobs = new ArrayDeque<>();
+  private final ConcurrentHashMap<String, ForecastBatcher> batchers = new ConcurrentHashMap<>();
+
+  public ForecastService(ModelStore store, ForecastServiceSettings settings, TrainingListener listener) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.listener = listener == null ? TrainingListener.NONE : listener;
+    this.trainer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+        new ArrayBlockingQueue<>(settings.trainingQueueCapacity()), runnable -> {
+          Thread t = new Thread(runnable, "forecast-training");
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  /** The store this service reads and writes. */
+  public ModelStore store() {
+    return store;
+  }
+
+  /** The limits this service enforces. */
+  public ForecastServiceSettings settings() {
+    return settings;
+  }
+
+  // ---------------------------------------------------------------- forecasting
+
+  /**
+   * Forecasts the {@code predLen} rows after a history with a stored model.
+   *
+   * @throws ModelNotFoundException for an unknown model
+   * @throws HistoryTooShortException if the history has fewer than {@code seqLen} rows
+   * @throws InvalidHistoryException for missing or extra columns, unequal lengths, missing or
+   *     non-finite values, bad timestamps, or more than {@code maxHistoryRows} rows
+   */
+  public ForecastResult forecast(String modelId, History history) {
+    Objects.requireNonNull(history, "history");
+    try (ModelLease lease = store.acquire(modelId)) {
+      return forecast(lease, history);
+    }
+  }
+
+  /**
+   * Forecasts after the last rows of an uploaded CSV file (header, timestamp column first).
+   *
+   * @throws DataException if the file cannot be read (naming file, line and column)
+   */
+  public ForecastResult forecastCsv(String modelId, byte[] csv, String fileName) {
+    try (ModelLease lease = store.acquire(modelId)) {
+      TimeSeriesFrame frame = TimeSeriesCsvReader.read(fileName, csv, CsvLoadOptions.defaults());
+      if (frame.rows() > settings.maxHistoryRows()) {
+        throw new InvalidHistoryException(fileName + " has " + frame.rows() + " rows; at most "
+            + settings.maxHistoryRows() + " are accepted per forecast");
+      }
+      return forecast(lease, History.ofFrame(frame, frame.rows()));
+    }
+  }
+
+  private ForecastResult forecast(ModelLease lease, History history) {
+    Forecaster f = lease.forecaster();
+    ModelCard card = f.card();
+    double[] input = inputRows(lease.id(), card, history);
+    double[] out = settings.maxBatchSize() > 1 ? batcher(lease.id(), f).forecast(input)
+        : f.forecast(input, card.seqLen());
+    int n = card.columns().size();
+    Map<String, double[]> columns = new LinkedHashMap<>();
+    for (int c = 0; c < n; c++) {
+      double[] v = new double[card.predLen()];
+      for (int r = 0; r < v.length; r++) {
+        v[r] = out[r * n + c];
+      }
+      columns.put(card.columns().get(c), v);
+    }
+    return new ForecastResult(lease.id(), card.predLen(), futureTimestamps(card, history), columns);
+  }
+
+  /** The batcher of a loaded model (a new one when the model was reloaded or replaced). */
+  private ForecastBatcher batcher(String modelId, Forecaster f) {
+    ForecastBatcher b = batchers.get(modelId);
+    if (b != null && b.forecaster() == f) {
+      return b;
+    }
+    return batchers.compute(modelId, (id, old) -> old != null && old.forecaster() == f ? old
+        : new ForecastBatcher(f, settings.maxBatchSize(), settings.forecastConcurrency()));
+  }
+
+  /** Checks a history against a card and returns its last {@code seqLen} rows, row-major. */
+  static double[] inputRows(String modelId, ModelCard card, History history) {
+    Set<String> missing = new TreeSet<>(card.columns());
+    missing.removeAll(history.columns().keySet());
+    Set<String> extra = new TreeSet<>(history.columns().keySet());
+    card.columns().forEach(extra::remove);
+    if (!missing.isEmpty() || !extra.isEmpty()) {
+      StringBuilder sb = new StringBuilder("history columns do not match model '" + modelId + "' (expects "
+          + card.columns() + ")");
+      if (!missing.isEmpty()) {
+        sb.append("; missing ").append(missing);
+      }
+      if (!extra.isEmpty()) {
+        sb.append("; unexpected ").append(extra);
+      }
+      throw new InvalidHistoryException(sb.toString());
+    }
+    String first = card.columns().get(0);
+    int rows = history.columns().get(first).length;
+    for (String name : card.columns()) {
+      int len = history.columns().get(name).length;
+      if (len != rows) {
+        throw new InvalidHistoryException("columns have unequal lengths: '" + first + "' has " + rows
+            + " values, '" + name + "' has " + len);
+      }
+    }
+    if (history.timestamps() != null && history.timestamps().size() != rows) {
+      throw new InvalidHistoryException("timestamps has " + history.timestamps().size() + " entries but the columns have "
+          + rows + " rows");
+    }
+    if (rows < card.seqLen()) {
+      throw new HistoryTooShortException(modelId, card.seqLen(), rows);
+    }
+    int n = card.columns().size();
+    for (int c = 0; c < n; c++) {
+      double[] v = history.columns().get(card.columns().get(c));
+      for (int r = 0; r < rows; r++) {
+        if (!Double.isFinite(v[r])) {
+          throw new InvalidHistoryException("column '" + card.columns().get(c) + "', row " + r + " (0-based): "
+              + (Double.isNaN(v[r]) ? "missing value (null or NaN)" : "value " + v[r] + " is not finite"));
+        }
+      }
+    }
+    int t = card.seqLen();
+    double[] input = new double[t * n];
+    for (int c = 0; c < n; c++) {
+      double[] v = history.columns().get(card.columns().get(c));
+      for (int r = 0; r < t; r++) {
+        input[r * n + c] = v[rows - t + r];
+      }
+    }
+    return input;
+  }
+
+  /** The forecast rows' timestamps: last history timestamp + k · frequency, in the model's layout. */
+  static List<String> futureTimestamps(ModelCard card, History history) {
+    List<String> ts = history.timestamps();
+    if (ts == null || ts.isEmpty()) {
+      return null;
+    }
+    TimestampFormat format = modelFormat(card);
+    int last = ts.size() - 1;
+    String text = ts.get(last) == null ? "" : ts.get(last).trim();
+    long epoch = format == null ? Long.MIN_VALUE : format.tryParse(text);
+    if (epoch == Long.MIN_VALUE) {
+      TimestampFormat detected = TimestampFormat.detect(text);
+      if (detected == null) {
+        throw new InvalidHistoryException("timestamps[" + last + "] '" + text + "' is not a timestamp; expected the "
+            + "model's layout " + (format == null ? "yyyy-MM-dd HH:mm:ss" : format.description()));
+      }
+      epoch = detected.tryParse(text);
+      if (format == null) {
+        format = detected;
+      }
+    }
+    if (card.frequencySeconds() <= 0) {
+      return null;
+    }
+    List<String> out = new ArrayList<>(card.predLen());
+    for (int k = 1; k <= card.predLen(); k++) {
+      out.add(format.format(epoch + k * card.frequencySeconds()));
+    }
+    return out;
+  }
+
+  private static TimestampFormat modelFormat(ModelCard card) {
+    try {
+      return card.timestampFormat() == null ? null : TimestampFormat.valueOf(card.timestampFormat());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  // ---------------------------------------------------------------- evaluation
+
+  /**
+   * Scores a stored model on the test split of a CSV file, scaled with the model's scaler (as
+   * {@code forecast evaluate}).
+   *
+   * @param split split rule ({@code null} means auto)
+   * @throws DataException if the file cannot be read or is too short for the split
+   * @throws InvalidHistoryException if the file's columns are not the model's
+   */
+  public EvaluationResult evaluate(String modelId, byte[] csv, String fileName, String split) {
+    SplitRule rule = parse(() -> split == null ? SplitRule.AUTO : SplitRule.parse(split));
+    try (ModelLease lease = store.acquire(modelId)) {
+      Forecaster f = lease.forecaster();
+      TimeSeriesFrame frame = TimeSeriesCsvReader.read(fileName, csv, CsvLoadOptions.defaults());
+      if (!frame.columnNames().equals(f.card().columns())) {
+        throw new InvalidHistoryException(fileName + " has columns " + frame.columnNames() + " but model '" + modelId
+            + "' was trained on " + f.card().columns());
+      }
+      PreparedSeries series = PreparedSeries.prepare(frame, rule, f.card().seqLen(), f.card().predLen(), f.scaler());
+      SlidingWindows test = series.windows(Split.TEST);
+      ModelProvenance.Metrics metrics = ForecastEvaluator.evaluate(f.predictScaled(test), test, frame.columnNames(),
+          true);
+      return new EvaluationResult(modelId, frame.source(), series.boundaries().rule().label(), f.card().seqLen(),
+          f.card().predLen(), metrics);
+    }
+  }
+
+  // ---------------------------------------------------------------- training
+
+  /**
+   * Checks a training request and its file, then queues the job.
+   *
+   * @return the queued job's status (state QUEUED, or RUNNING if the worker already took it)
+   * @throws InvalidModelIdException for an invalid model id
+   * @throws ModelAlreadyExistsException if the id exists (and overwrite is off) or another active
+   *     job trains it
+   * @throws InvalidTrainingRequestException for unusable settings
+   * @throws DataException if the file cannot be read or is too short for the split and lengths
+   * @throws TrainingQueueFullException if the queue is full
+   */
+  public JobStatus train(byte[] csv, String fileName, TrainingRequest request) {
+    Objects.requireNonNull(request, "request");
+    String modelId = ModelId.check(request.modelId());
+    if (!request.overwrite() && store.contains(modelId)) {
+      throw new ModelAlreadyExistsException(modelId);
+    }
+    OLinearSettings olinear = settings(request, fileName);
+    SplitRule rule = parse(() -> request.split() == null ? SplitRule.AUTO : SplitRule.parse(request.split()));
+    MissingValuePolicy policy = parse(() -> request.missing() == null ? MissingValuePolicy.REJECT
+        : MissingValuePolicy.parse(request.missing()));
+    parse(() -> {
+      PreparedSeries.checkLengths(request.seqLen(), request.predLen());
+      return null;
+    });
+    TimeSeriesFrame frame = TimeSeriesCsvReader.read(fileName, csv, CsvLoadOptions.defaults()
+        .withTargetColumn(request.target())
+        .withTimestampColumn(request.timestampColumn())
+        .withMissingValues(policy));
+    PreparedSeries series = PreparedSeries.prepare(frame, rule, request.seqLen(), request.predLen());
+    String sha = FileDigest.sha256(csv);
+
+    TrainingJob job = new TrainingJob(UUID.randomUUID().toString(), modelId, olinear.epochs());
+    synchronized (jobs) {
+      for (TrainingJob other : jobs.values()) {
+        if (other.modelId().equals(modelId) && !other.state().isFinished()) {
+          throw new ModelAlreadyExistsException(modelId + "' (job " + other.id() + " is training it");
+        }
+      }
+      jobs.put(job.id(), job);
+    }
+    Runnable task = () -> run(job, series, sha, olinear, request.overwrite());
+    job.task(task);
+    try {
+      trainer.execute(task);
+    } catch (RejectedExecutionException e) {
+      jobs.remove(job.id());
+      throw new TrainingQueueFullException(settings.trainingQueueCapacity());
+    }
+    return job.snapshot();
+  }
+
+  private void run(TrainingJob job, PreparedSeries series, String sha, OLinearSettings olinear, boolean overwrite) {
+    if (!job.start()) {
+      return;
+    }
+    long t0 = System.nanoTime();
+    try {
+      OLinearForecaster model = OLinearForecaster.fit(series, sha, olinear,
+          (epoch, trainLoss, valLoss, lr, seconds) -> job.epochFinished(epoch, trainLoss, valLoss, seconds),
+          job::isCancelRequested);
+      try (model) {
+        if (job.isCancelRequested()) {
+          job.finish(JobState.CANCELLED, null);
+        } else {
+          store.save(job.modelId(), model, overwrite);
+          job.finish(JobState.SUCCEEDED, null);
+        }
+      }
+    } catch (ForecastServiceException | DataException e) {
+      job.finish(JobState.FAILED, e.getMessage());
+    } catch (RuntimeException | Error e) {
+      job.finish(JobState.FAILED, "internal error: " + e);
+      if (e instanceof VirtualMachineError) {
+        throw e;
+      }
+    } finally {
+      finished(job, Duration.ofNanos(System.nanoTime() - t0));
+    }
+  }
+
+  private void finished(TrainingJob job, Duration runTime) {
+    try {
+      listener.jobFinished(job.snapshot(), runTime);
+    } catch (RuntimeException ignored) {
+      // a metrics listener must not break the service
+    }
+    synchronized (finishedJobs) {
+      finishedJobs.addLast(job.id());
+      while (finishedJobs.size() > settings.retainedJobs()) {
+        jobs.remove(finishedJobs.removeFirst());
+      }
+    }
+  }
+
+  private static OLinearSettings settings(TrainingRequest r, String fileName) {
+    return parse(() -> {
+      OLinearSettings.Builder b = OLinearPresets.forName(r.preset() == null ? "fast" : r.preset(), fileName,
+          r.predLen()).toBuilder();
+      if (r.epochs() != null) b.epochs(r.epochs());
+      if (r.seed() != null) b.seed(r.seed());
+      if (r.learningRate() != null) b.learningRate(r.learningRate());
+      if (r.batchSize() != null) b.batchSize(r.batchSize());
+      if (r.patience() != null) b.patience(r.patience());
+      if (r.dModel() != null) b.dModel(r.dModel()).dFf(r.dModel());
+      if (r.embedSize() != null) b.embedSize(r.embedSize());
+      if (r.eLayers() != null) b.eLayers(r.eLayers());
+      if (r.dropout() != null) b.dropout(r.dropout());
+      return b.build();
+    });
+  }
+
+  private static <T> T parse(java.util.function.Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (DataException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new InvalidTrainingRequestException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A job's status.
+   *
+   * @throws JobNotFoundException for an unknown (or forgotten) job
+   */
+  public JobStatus job(String jobId) {
+    TrainingJob job = jobId == null ? null : jobs.get(jobId);
+    if (job == null) {
+      throw new JobNotFoundException(jobId);
+    }
+    return job.snapshot();
+  }
+
+  /** Every remembered job, oldest first. */
+  public List<JobStatus> jobs() {
+    List<JobStatus> out = new ArrayList<>();
+    jobs.values().forEach(j -> out.add(j.snapshot()));
+    out.sort(Comparator.comparing(JobStatus::submittedAt));
+    return out;
+  }
+
+  /**
+   * Cancels a job: a queued one at once; a running one before its next batch (its status turns
+   * CANCELLED shortly after). A finished job is left as it is.
+   *
+   * @return the job's status after the request
+   * @throws JobNotFoundException for an unknown job
+   */
+  public JobStatus cancel(String jobId) {
+    TrainingJob job = jobId == null ? null : jobs.get(jobId);
+    if (job == null) {
+      throw new JobNotFoundException(jobId);
+    }
+    Runnable task = job.task();
+    if (job.cancel()) {
+      if (task != null) {
+        trainer.remove(task);
+      }
+      finished(job, Duration.ZERO);
+    }
+    return job.snapshot();
+  }
+
+  /** Cancels every job and stops the training thread (waiting up to 30 s for a running job). */
+  @Override
+  public void close() {
+    jobs.values().forEach(TrainingJob::cancel);
+    trainer.shutdownNow();
+    try {
+      trainer.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,10 @@
+package io.forecast.forecasting.service;
+
+/** The store could not read or write a model's files (an I/O failure, not bad input). */
+public final class ModelStoreException extends ForecastServiceException {
+  private static final long serialVersionUID = 1L;
+
+  public ModelStoreException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,100 @@
+package io.forecast.forecasting.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** History checks, timestamps and job bookkeeping with a weightless model (no engine). */
+class ForecastServiceTest {
+  @TempDir Path root;
+  ForecastService service;
+
+  @BeforeEach
+  void setUp() {
+    ModelStore store = new ModelStore(root, StubForecaster::load);
+    store.save("m", new StubForecaster(StubForecaster.card(3, 2, "a", "b")), false);
+    service = new ForecastService(store, new ForecastServiceSettings(1, 100, 10, 8, 2), TrainingListener.NONE);
+  }
+
+  @AfterEach
+  void tearDown() {
+    service.close();
+  }
+
+  private static Map<String, double[]> columns(double[] a, double[] b) {
+    Map<String, double[]> m = new LinkedHashMap<>();
+    m.put("a", a);
+    m.put("b", b);
+    return m;
+  }
+
+  @Test
+  void forecastsContinueTheTimestampsAtTheModelsFrequency() {
+    History h = new History(List.of("2016-07-01 00:00:00", "2016-07-01 01:00:00", "2016-07-01 02:00:00",
+        "2016-07-01 03:00:00"), columns(new double[] {1, 2, 3, 4}, new double[] {10, 20, 30, 40}));
+    ForecastResult r = service.forecast("m", h);
+    assertThat(r.predLen()).isEqualTo(2);
+    assertThat(r.timestamps()).containsExactly("2016-07-01 04:00:00", "2016-07-01 05:00:00");
+    assertThat(r.columns().keySet()).containsExactly("a", "b");
+    assertThat(r.columns().get("a")).containsExactly(5, 6);
+    assertThat(r.columns().get("b")).containsExactly(41, 42);
+    assertThat(service.forecast("m", new History(null, h.columns())).timestamps()).isNull();
+  }
+
+  @Test
+  void badHistoriesNameTheProblem() {
+    assertThatThrownBy(() -> service.forecast("m", new History(null, Map.of("a", new double[3], "c", new double[3]))))
+        .isInstanceOf(InvalidHistoryException.class).hasMessageContaining("missing [b]")
+        .hasMessageContaining("unexpected [c]");
+    assertThatThrownBy(() -> service.forecast("m", new History(null, columns(new double[] {1, 2, 3},
+        new double[] {1, Double.NaN, 3})))).isInstanceOf(InvalidHistoryException.class)
+        .hasMessage("column 'b', row 1 (0-based): missing value (null or NaN)");
+    assertThatThrownBy(() -> service.forecast("m", History.ofBoxed(null, Map.of("a", List.of(1.0, 2.0, 3.0),
+        "b", Arrays.asList(1.0, 2.0, null))))).hasMessageContaining("column 'b', row 2");
+    assertThatThrownBy(() -> service.forecast("m", new History(null, columns(new double[3], new double[4]))))
+        .isInstanceOf(InvalidHistoryException.class).hasMessageContaining("'a' has 3 values, 'b' has 4");
+    assertThatThrownBy(() -> service.forecast("m", new History(null, columns(new double[2], new double[2]))))
+        .isInstanceOfSatisfying(HistoryTooShortException.class, e -> assertThat(e.requiredRows()).isEqualTo(3))
+        .hasMessage("history has 2 rows but model 'm' needs at least seqLen = 3 rows");
+    assertThatThrownBy(() -> service.forecast("m", new History(List.of("x", "y", "yesterday"),
+        columns(new double[3], new double[3])))).hasMessageContaining("timestamps[2] 'yesterday' is not a timestamp");
+    assertThatThrownBy(() -> service.forecast("m", new History(List.of("2016-07-01"),
+        columns(new double[3], new double[3])))).hasMessageContaining("timestamps has 1 entries");
+    assertThatThrownBy(() -> service.forecast("nope", new History(null, columns(new double[3], new double[3]))))
+        .isInstanceOf(ModelNotFoundException.class);
+  }
+
+  @Test
+  void csvUploadsForecastAfterTheirLastRow() {
+    String csv = "date,a,b\n2020-01-01 00:00:00,1,10\n2020-01-01 01:00:00,2,20\n2020-01-01 02:00:00,3,30\n";
+    ForecastResult r = service.forecastCsv("m", csv.getBytes(StandardCharsets.UTF_8), "h.csv");
+    assertThat(r.timestamps()).containsExactly("2020-01-01 03:00:00", "2020-01-01 04:00:00");
+    assertThat(r.columns().get("b")).containsExactly(31, 32);
+  }
+
+  @Test
+  void trainingRequestsAreCheckedBeforeQueueing() {
+    byte[] csv = "date,a,b\n2020-01-01 00:00:00,1,10\n".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> service.train(csv, "x.csv", TrainingRequest.of("m", 3, 2, "fast")))
+        .isInstanceOf(ModelAlreadyExistsException.class);
+    assertThatThrownBy(() -> service.train(csv, "x.csv", TrainingRequest.of("../m", 3, 2, "fast")))
+        .isInstanceOf(InvalidModelIdException.class);
+    assertThatThrownBy(() -> service.train(csv, "x.csv", TrainingRequest.of("n", 3, 2, "huge")))
+        .isInstanceOf(InvalidTrainingRequestException.class).hasMessageContaining("unknown preset 'huge'");
+    assertThatThrownBy(() -> service.train(csv, "x.csv", TrainingRequest.of("n", 3, 2, "fast")))
+        .isInstanceOf(io.forecast.data.DataException.class);
+    assertThatThrownBy(() -> service.job("nope")).isInstanceOf(JobNotFoundException.class);
+    assertThatThrownBy(() -> service.cancel("nope")).isInstanceOf(JobNotFoundException.class);
+    assertThat(service.jobs()).isEmpty();
+  }
+}
