@@ -19,8 +19,10 @@ final class ModelLoading {
     if (Files.isDirectory(asPath)) {
       return asPath;
     }
-    if (!model.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}") || model.contains("..")) {
-      throw new BadInputException(model + ": no such model directory, and not a valid model id");
+    try {
+      io.forecast.forecasting.service.ModelId.check(model);
+    } catch (io.forecast.forecasting.service.InvalidModelIdException e) {
+      throw new BadInputException(model + ": no such model directory, and " + e.getMessage());
     }
     Path inStore = store.resolve(model);
     if (!Files.isDirectory(inStore)) {
