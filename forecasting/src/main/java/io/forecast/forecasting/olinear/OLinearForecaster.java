@@ -178,26 +178,7 @@ public final class OLinearForecaster implements Forecaster {
       throw new IllegalArgumentException("history holds " + history.length + " values, expected " + rows + " rows × "
           + n + " columns");
     }
-    double[] mean = scaler.mean();
-    double[] std = scaler.std();
-    float[] input = new float[t * n];
-    int from = (rows - t) * n;
-    for (int k = 0; k < t * n; k++) {
-      double v = history[from + k];
-      if (!Double.isFinite(v)) {
-        throw new IllegalArgumentException("history row " + (rows - t + k / n) + ", column '" + card.columns().get(k % n)
-            + "' is " + v + "; values must be finite");
-      }
-      int c = k % n;
-      input[k] = (float) ((v - mean[c]) / std[c]);
-    }
-    float[] scaled = model.predict(input, 1);
-    double[] out = new double[scaled.length];
-    for (int k = 0; k < scaled.length; k++) {
-      int c = k % n;
-      out[k] = scaled[k] * std[c] + mean[c];
-    }
-    return out;
+    return unscale(model.predict(scale(history, (rows - t) * n, t * n, rows - t), 1));
   }
 
   /** One batched forward pass over {@code count} histories of exactly {@code seqLen} rows. */
@@ -209,19 +190,37 @@ public final class OLinearForecaster implements Forecaster {
       throw new IllegalArgumentException("a batch of " + count + " histories needs " + ((long) count * t * n)
           + " values, got " + histories.length);
     }
+    return unscale(model.predict(scale(histories, 0, histories.length, 0), count));
+  }
+
+  /**
+   * Z-scores {@code length} values of row-major histories starting at {@code from}; rows are
+   * numbered from {@code firstRow} in error messages (per history for batches).
+   */
+  private float[] scale(double[] values, int from, int length, int firstRow) {
+    int n = card.columns().size();
+    int t = card.seqLen();
     double[] mean = scaler.mean();
     double[] std = scaler.std();
-    float[] input = new float[histories.length];
-    for (int k = 0; k < input.length; k++) {
-      double v = histories[k];
+    float[] input = new float[length];
+    for (int k = 0; k < length; k++) {
+      double v = values[from + k];
       int c = k % n;
       if (!Double.isFinite(v)) {
-        throw new IllegalArgumentException("history " + (k / (t * n)) + ", row " + ((k / n) % t) + ", column '"
-            + card.columns().get(c) + "' is " + v + "; values must be finite");
+        String where = length > t * n ? "history " + (k / (t * n)) + ", row " + ((k / n) % t) : "history row " + (firstRow + k / n);
+        throw new IllegalArgumentException(where + ", column '" + card.columns().get(c) + "' is " + v
+            + "; values must be finite");
       }
       input[k] = (float) ((v - mean[c]) / std[c]);
     }
-    float[] scaled = model.predict(input, count);
+    return input;
+  }
+
+  /** Back to the original scale. */
+  private double[] unscale(float[] scaled) {
+    int n = card.columns().size();
+    double[] mean = scaler.mean();
+    double[] std = scaler.std();
     double[] out = new double[scaled.length];
     for (int k = 0; k < scaled.length; k++) {
       int c = k % n;
