@@ -42,6 +42,9 @@ public final class OrthoTransCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Write Q to FILE: .npy (NumPy v1.0) or .csv.")
   Path out;
 
+  @Option(names = "--overwrite", description = "Replace an existing --out file (default: refuse).")
+  boolean overwrite;
+
   @Option(names = "--dtype", defaultValue = "float64", paramLabel = "TYPE",
       description = "Element type of a .npy output: float64 (default) or float32 (as the official files).")
   String dtype;
@@ -67,6 +70,9 @@ public final class OrthoTransCommand implements Callable<Integer> {
     String format = out == null ? null : extension(out);
     if (out != null && !format.equals("npy") && !format.equals("csv")) {
       throw new BadInputException("--out must end in .npy or .csv, got '" + out + "'");
+    }
+    if (out != null && java.nio.file.Files.exists(out) && !overwrite) {
+      throw new BadInputException(out + " already exists; choose another --out or pass --overwrite");
     }
     TimeSeriesFrame frame = data.load();
     int rows;

@@ -37,6 +37,11 @@ class OrthoTransCommandTest {
     assertThat(ratio.exitCode()).isZero();
     assertThat(new ObjectMapper().readTree(ratio.out()).get("trainingRows").asInt()).isEqualTo(10452);
     assertThat(MatrixCsv.read(csv)).hasNumberOfRows(24);
+
+    CliRun again = CliRun.of("orthotrans", "--data", InspectCommandTest.DEMO, "--length", "12", "--out", csv.toString());
+    assertThat(again.exitCode()).isEqualTo(2);
+    assertThat(again.err()).contains("already exists");
+    assertThat(MatrixCsv.read(csv)).as("the stored file is kept").hasNumberOfRows(24);
   }
 
   @Test
