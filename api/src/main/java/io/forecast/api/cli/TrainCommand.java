@@ -3,6 +3,7 @@ package io.forecast.api.cli;
 import io.forecast.data.PreparedSeries;
 import io.forecast.data.TimeSeriesFrame;
 import io.forecast.forecasting.olinear.OLinearForecaster;
+import io.forecast.forecasting.olinear.OLinearOverrides;
 import io.forecast.forecasting.olinear.OLinearPresets;
 import io.forecast.forecasting.olinear.OLinearSettings;
 import io.forecast.forecasting.persist.AtomicDirectory;
@@ -140,21 +141,10 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   private OLinearSettings settings(String file) {
-    OLinearSettings.Builder b = OLinearPresets.forName(preset, file, predLen).toBuilder();
-    if (epochs != null) b.epochs(epochs);
-    if (seed != null) b.seed(seed);
-    if (learningRate != null) b.learningRate(learningRate);
-    if (schedule != null) b.schedule(LearningRateSchedule.parse(schedule));
-    if (batchSize != null) b.batchSize(batchSize);
-    if (patience != null) b.patience(patience);
-    if (dModel != null) b.dModel(dModel).dFf(dModel);
-    if (dFf != null) b.dFf(dFf);
-    if (eLayers != null) b.eLayers(eLayers);
-    if (embedSize != null) b.embedSize(embedSize);
-    if (dropout != null) b.dropout(dropout);
-    if (qRatio != null) b.qRatio(qRatio);
-    if (literalFlatten) b.rank1Shortcut(false);
-    return b.build();
+    return new OLinearOverrides(epochs, seed, learningRate,
+        schedule == null ? null : LearningRateSchedule.parse(schedule), batchSize, patience, dModel, dFf, eLayers,
+        embedSize, dropout, qRatio, literalFlatten ? Boolean.FALSE : null)
+        .applyTo(OLinearPresets.forName(preset, file, predLen));
   }
 
   static Map<String, Object> summary(OLinearForecaster m, Path dir) {

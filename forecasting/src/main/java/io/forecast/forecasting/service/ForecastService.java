@@ -14,6 +14,7 @@ import io.forecast.forecasting.Forecaster;
 import io.forecast.forecasting.ModelCard;
 import io.forecast.forecasting.evaluation.ForecastEvaluator;
 import io.forecast.forecasting.olinear.OLinearForecaster;
+import io.forecast.forecasting.olinear.OLinearOverrides;
 import io.forecast.forecasting.olinear.OLinearPresets;
 import io.forecast.forecasting.olinear.OLinearSettings;
 import io.forecast.forecasting.provenance.FileDigest;
@@ -365,20 +366,9 @@ public final class ForecastService implements AutoCloseable {
   }
 
   private static OLinearSettings settings(TrainingRequest r, String fileName) {
-    return parse(() -> {
-      OLinearSettings.Builder b = OLinearPresets.forName(r.preset() == null ? "fast" : r.preset(), fileName,
-          r.predLen()).toBuilder();
-      if (r.epochs() != null) b.epochs(r.epochs());
-      if (r.seed() != null) b.seed(r.seed());
-      if (r.learningRate() != null) b.learningRate(r.learningRate());
-      if (r.batchSize() != null) b.batchSize(r.batchSize());
-      if (r.patience() != null) b.patience(r.patience());
-      if (r.dModel() != null) b.dModel(r.dModel()).dFf(r.dModel());
-      if (r.embedSize() != null) b.embedSize(r.embedSize());
-      if (r.eLayers() != null) b.eLayers(r.eLayers());
-      if (r.dropout() != null) b.dropout(r.dropout());
-      return b.build();
-    });
+    return parse(() -> new OLinearOverrides(r.epochs(), r.seed(), r.learningRate(), null, r.batchSize(),
+        r.patience(), r.dModel(), null, r.eLayers(), r.embedSize(), r.dropout(), null, null)
+        .applyTo(OLinearPresets.forName(r.preset() == null ? "fast" : r.preset(), fileName, r.predLen())));
   }
 
   private static <T> T parse(java.util.function.Supplier<T> step) {

@@ -128,6 +128,20 @@ class OLinearForecasterTest {
     assertThat(OLinearPresets.paper("electricity.csv", 336).epochs()).isEqualTo(50);
     assertThatThrownBy(() -> OLinearPresets.paper("sales.csv", 96))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no paper settings for 'sales.csv'");
+    OLinearSettings paper = OLinearPresets.paper("ETTh1.csv", 96);
+    assertThat(OLinearOverrides.none().applyTo(paper)).isEqualTo(paper);
+    OLinearSettings small = new OLinearOverrides(2, 5L, null, LearningRateSchedule.COSINE, null, null, 64, null, 1,
+        null, null, 0.6, false).applyTo(paper);
+    assertThat(small.dModel()).isEqualTo(64);
+    assertThat(small.dFf()).as("d_ff follows d_model").isEqualTo(64);
+    assertThat(small.epochs()).isEqualTo(2);
+    assertThat(small.seed()).isEqualTo(5L);
+    assertThat(small.schedule()).isEqualTo(LearningRateSchedule.COSINE);
+    assertThat(small.qRatio()).isEqualTo(0.6);
+    assertThat(small.rank1Shortcut()).isFalse();
+    assertThat(small.learningRate()).as("kept from the preset").isEqualTo(5e-4);
+    assertThatThrownBy(() -> new OLinearOverrides(0, null, null, null, null, null, null, null, null, null, null, null,
+        null).applyTo(paper)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("epochs");
     assertThatThrownBy(() -> OLinearPresets.forName("huge", "x.csv", 96))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown preset 'huge'");
   }
