@@ -7,4 +7,16 @@ public class BadInputException extends RuntimeException {
   public BadInputException(String message) {
     super(message);
   }
+
+  /**
+   * Refuses to replace an existing output path unless {@code --overwrite} was given, so that nothing
+   * a user stored is lost.
+   *
+   * @throws BadInputException if {@code out} exists and {@code overwrite} is false
+   */
+  static void refuseExisting(java.nio.file.Path out, boolean overwrite) {
+    if (java.nio.file.Files.exists(out) && !overwrite) {
+      throw new BadInputException(out + " already exists; choose another --out or pass --overwrite");
+    }
+  }
 }

@@ -30,14 +30,13 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   @Mixin DataOptions data;
 
-  @Option(names = "--threads", paramLabel = "K", description = "PyTorch intra-op threads (default: all cores).")
-  Integer threads;
+  @Mixin ThreadsOption threads;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
-    EngineThreads.configure(threads);
+    threads.configure();
     try (Forecaster f = ModelLoading.load(model)) {
       TimeSeriesFrame frame = data.load();
       if (!frame.columnNames().equals(f.card().columns())) {

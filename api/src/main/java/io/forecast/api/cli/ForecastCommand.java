@@ -53,8 +53,7 @@ public final class ForecastCommand implements Callable<Integer> {
   @Option(names = "--stride", paramLabel = "N", description = "Rows between rolling origins (default: pred_len).")
   Integer stride;
 
-  @Option(names = "--threads", paramLabel = "K", description = "PyTorch intra-op threads (default: all cores).")
-  Integer threads;
+  @Mixin ThreadsOption threads;
 
   @Option(names = "--no-progress", description = "Do not draw the progress bar of a rolling run.")
   boolean noProgress;
@@ -63,10 +62,8 @@ public final class ForecastCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    EngineThreads.configure(threads);
-    if (Files.exists(out) && !overwrite) {
-      throw new BadInputException(out + " already exists; choose another --out or pass --overwrite");
-    }
+    threads.configure();
+    BadInputException.refuseExisting(out, overwrite);
     if (stride != null && stride < 1) {
       throw new BadInputException("--stride must be at least 1, got " + stride);
     }

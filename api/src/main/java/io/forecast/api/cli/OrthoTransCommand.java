@@ -71,8 +71,8 @@ public final class OrthoTransCommand implements Callable<Integer> {
     if (out != null && !format.equals("npy") && !format.equals("csv")) {
       throw new BadInputException("--out must end in .npy or .csv, got '" + out + "'");
     }
-    if (out != null && java.nio.file.Files.exists(out) && !overwrite) {
-      throw new BadInputException(out + " already exists; choose another --out or pass --overwrite");
+    if (out != null) {
+      BadInputException.refuseExisting(out, overwrite);
     }
     TimeSeriesFrame frame = data.load();
     int rows;

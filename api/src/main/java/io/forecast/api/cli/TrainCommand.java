@@ -60,8 +60,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", description = "Override the preset's seed (default 2023).")
   Long seed;
 
-  @Option(names = "--threads", paramLabel = "K", description = "PyTorch intra-op threads (default: all cores).")
-  Integer threads;
+  @Mixin ThreadsOption threads;
 
   @Option(names = "--lr", paramLabel = "X", description = "Override the initial learning rate.")
   Double learningRate;
@@ -104,11 +103,9 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    EngineThreads.configure(threads);
+    threads.configure();
     PreparedSeries.checkLengths(seqLen, predLen);
-    if (java.nio.file.Files.exists(out) && !overwrite) {
-      throw new BadInputException(out + " already exists; choose another --out or pass --overwrite");
-    }
+    BadInputException.refuseExisting(out, overwrite);
     TimeSeriesFrame frame = data.load();
     OLinearSettings settings = settings(frame.source());
     PreparedSeries series = PreparedSeries.prepare(frame, data.split, seqLen, predLen);
