@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * A fitted forecasting model. Every model type (OLinear today; baselines and attention
- * transformers later) implements this, so the CLI and the service never special-case a type.
+ * A fitted forecasting model. Every model type (OLinear, the baselines, attention
+ * transformers) implements this, so the CLI and the service never special-case a type.
  *
- * <p>Fitting and loading go through a {@link ForecasterType} ({@link Forecasters} finds it by name).
+ * <p>Fitting and loading go through a {@link ForecasterType} ({@link ForecasterTypes} finds it by name).
  * A forecaster is immutable once fitted, and {@link #forecast} and {@link #predictScaled} are safe to
  * call from several threads at once. It owns native memory: close it when done.
  */
@@ -63,11 +63,27 @@ public interface Forecaster extends AutoCloseable {
   }
 
   /**
-   * Predicts every window of an already z-scored series (for evaluation).
+   * Predicts windows {@code from .. from+count-1} of an already z-scored series (evaluation streams
+   * through a split this way, batch by batch).
    *
    * @return {@code count × predLen × columns} values, row-major, on the z-scored scale
    */
-  float[] predictScaled(SlidingWindows windows);
+  float[] predictScaled(SlidingWindows windows, int from, int count);
+
+  /** Predicts every window of an already z-scored series (for small sets; see the ranged form). */
+  default float[] predictScaled(SlidingWindows windows) {
+    return predictScaled(windows, 0, windows.count());
+  }
+
+  /** The forecast after a history as a {@link Forecast} (point values; quantiles where the type has them). */
+  default Forecast predict(double[] history, int rows) {
+    return Forecast.point(card().predLen(), card().columns(), forecast(history, rows));
+  }
+
+  /** Number of trained scalar parameters (0 for models without any). */
+  default long parameterCount() {
+    return 0;
+  }
 
   /**
    * Writes the model's files into an existing, empty directory. Callers wanting atomicity write

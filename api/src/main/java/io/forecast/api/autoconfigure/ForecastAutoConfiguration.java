@@ -6,6 +6,7 @@ import io.forecast.api.web.ForecastProblemHandler;
 import io.forecast.api.web.JobController;
 import io.forecast.api.web.JsonBodySizeFilter;
 import io.forecast.api.web.ModelController;
+import io.forecast.api.web.ModelTypeController;
 import io.forecast.forecasting.service.ForecastService;
 import io.forecast.forecasting.service.ForecastServiceSettings;
 import io.forecast.forecasting.service.ModelStore;
@@ -54,7 +55,8 @@ public class ForecastAutoConfiguration {
   public ForecastService forecastService(ModelStore store, ForecastProperties properties, ForecastMeters meters) {
     ForecastServiceSettings settings = new ForecastServiceSettings(properties.getTraining().getQueueCapacity(),
         properties.getMaxHistoryRows(), properties.getTraining().getRetainedJobs(),
-        properties.getBatching().getMaxSize(), properties.getBatching().effectiveConcurrency());
+        properties.getBatching().getMaxSize(), properties.getBatching().effectiveConcurrency(),
+        properties.getInferenceThreads(), properties.getTraining().effectiveThreads());
     return new ForecastService(store, settings, meters::trainingFinished);
   }
 
@@ -63,7 +65,8 @@ public class ForecastAutoConfiguration {
   @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
   @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
   @ConditionalOnProperty(prefix = "forecast.api", name = "enabled", havingValue = "true", matchIfMissing = true)
-  @Import({ForecastController.class, ModelController.class, JobController.class, ForecastProblemHandler.class})
+  @Import({ForecastController.class, ModelController.class, ModelTypeController.class, JobController.class,
+      ForecastProblemHandler.class})
   static class ForecastApiConfiguration {
 
     /** Limits JSON bodies under {@code /api/v1} to {@code forecast.api.max-json-body-size}. */

@@ -15,6 +15,17 @@ public class ForecastProperties {
   /** Most history rows one forecast request may carry (JSON rows or CSV data rows). */
   private int maxHistoryRows = 10_000;
 
+  /** PyTorch intra-op threads on each thread running a forecast or an evaluation (0: leave the engine's). */
+  private int inferenceThreads = 1;
+
+  public int getInferenceThreads() {
+    return inferenceThreads;
+  }
+
+  public void setInferenceThreads(int inferenceThreads) {
+    this.inferenceThreads = inferenceThreads;
+  }
+
   public Store getStore() {
     return store;
   }
@@ -60,6 +71,22 @@ public class ForecastProperties {
 
     /** Finished training jobs remembered for status queries; the oldest are forgotten first. */
     private int retainedJobs = 100;
+
+    /** PyTorch intra-op threads of the training thread (0: every core); forecasts keep their own count. */
+    private int threads = 0;
+
+    public int getThreads() {
+      return threads;
+    }
+
+    public void setThreads(int threads) {
+      this.threads = threads;
+    }
+
+    /** The training thread count, 0 meaning every core. */
+    public int effectiveThreads() {
+      return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    }
 
     public int getQueueCapacity() {
       return queueCapacity;

@@ -162,7 +162,7 @@ public final class BenchCommand implements Runnable {
           var config = settings.modelConfig(seqLen, predLen, frame.columnCount()).withRank1Shortcut(useShortcut);
           try (var model = io.forecast.forecasting.olinear.OLinearModel.create(config, qIn, qOut, settings.seed())) {
             parameters = model.parameterCount();
-            double[] s = io.forecast.forecasting.training.TrainingStepBenchmark.run(model, train,
+            double[] s = io.forecast.forecasting.olinear.TrainingStepBenchmark.run(model, train,
                 settings.batchSize(), settings.learningRate(), warmup, iterations, settings.seed());
             for (double v : s) {
               (useShortcut ? shortcut : literal).add(v);

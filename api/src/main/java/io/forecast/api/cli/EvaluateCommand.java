@@ -1,12 +1,10 @@
 package io.forecast.api.cli;
 
-import io.forecast.data.PreparedSeries;
-import io.forecast.data.Split;
-import io.forecast.data.SlidingWindows;
 import io.forecast.data.TimeSeriesFrame;
 import io.forecast.forecasting.Forecaster;
-import io.forecast.forecasting.evaluation.ForecastEvaluator;
-import io.forecast.forecasting.provenance.ModelProvenance;
+import io.forecast.forecasting.pipeline.Evaluation;
+import io.forecast.forecasting.pipeline.ForecastPipeline;
+import io.forecast.forecasting.provenance.FileDigest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -23,7 +21,8 @@ import picocli.CommandLine.Spec;
     name = "evaluate",
     mixinStandardHelpOptions = true,
     description = "Evaluate a saved model on the test split of a CSV file (scaled with the model's own scaler): "
-        + "one JSON object with MSE and MAE on the z-scored scale over every test window, and per-column figures.")
+        + "one JSON object with MSE and MAE on the z-scored scale over every test window, per column and per horizon "
+        + "step, and the provenance of the model and the data.")
 public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model directory.")
   Path model;
@@ -39,24 +38,17 @@ public final class EvaluateCommand implements Callable<Integer> {
     threads.configure();
     try (Forecaster f = ModelLoading.load(model)) {
       TimeSeriesFrame frame = data.load();
-      if (!frame.columnNames().equals(f.card().columns())) {
-        throw new BadInputException(frame.source() + " has columns " + frame.columnNames()
-            + " but the model was trained on " + f.card().columns());
-      }
-      PreparedSeries series = PreparedSeries.prepare(frame, data.split, f.card().seqLen(), f.card().predLen(), f.scaler());
-      SlidingWindows test = series.windows(Split.TEST);
-      long t0 = System.nanoTime();
-      float[] predictions = f.predictScaled(test);
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      ModelProvenance.Metrics metrics = ForecastEvaluator.evaluate(predictions, test, frame.columnNames(), true);
+      Evaluation e = ForecastPipeline.evaluate(f, frame, FileDigest.sha256(data.data), data.split);
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("model", model.toString());
+      json.put("type", f.card().type());
       json.put("data", frame.source());
-      json.put("split", series.boundaries().rule().label());
+      json.put("split", e.data().splitRule());
       json.put("seqLen", f.card().seqLen());
       json.put("predLen", f.card().predLen());
-      json.put("predictSeconds", seconds);
-      json.put("test", metrics);
+      json.put("predictSeconds", e.predictSeconds());
+      json.put("test", e.metrics());
+      json.put("provenance", Map.of("model", e.model(), "data", e.data(), "evaluatedAt", e.evaluatedAt()));
       JsonOutput.print(spec.commandLine().getOut(), json);
     }
     return ForecastCli.OK;

@@ -1,6 +1,7 @@
 package io.forecast.api.cli;
 
 import io.forecast.data.DataException;
+import io.forecast.forecasting.ForecastingException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -57,8 +58,8 @@ public final class ForecastCli {
   }
 
   private static boolean isBadInput(Exception ex) {
-    return ex instanceof DataException || ex instanceof IllegalArgumentException
-        || ex instanceof BadInputException;
+    return ex instanceof DataException || ex instanceof ForecastingException || ex instanceof BadInputException
+        || ex instanceof io.forecast.forecasting.service.InvalidModelIdException;
   }
 
   static String oneLine(String message) {

@@ -1,7 +1,7 @@
 package io.forecast.api.cli;
 
 import io.forecast.forecasting.Forecaster;
-import io.forecast.forecasting.Forecasters;
+import io.forecast.forecasting.ForecasterTypes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ final class ModelLoading {
       throw new BadInputException(dir + ": no such model directory");
     }
     try {
-      return Forecasters.load(dir);
+      return ForecasterTypes.load(dir);
     } catch (IOException e) {
       throw new BadInputException(e.getMessage());
     }

@@ -91,7 +91,14 @@ public final class OrthoTransCommand implements Callable<Integer> {
     }
     double[][] variates = frame.columns(0, rows);
     long t0 = System.nanoTime();
-    OrthoBasis basis = OrthoBasis.fit(variates, length);
+    OrthoBasis basis;
+    try {
+      basis = OrthoBasis.fit(variates, length);
+    } catch (IllegalArgumentException e) {
+      // the lengths and rows were checked above; what is left is the data's own fault (every variate
+      // constant, documented by OrthoTransOps.lagCorrelation)
+      throw new BadInputException(frame.source() + ": " + e.getMessage());
+    }
     double millis = (System.nanoTime() - t0) / 1e6;
     if (out != null) {
       if (format.equals("npy")) {

@@ -10,8 +10,8 @@ import picocli.CommandLine.Spec;
     name = "forecast",
     mixinStandardHelpOptions = true,
     version = "forecast 0.1.0",
-    description = "Time-series forecasting on the JVM: OLinear with OrthoTrans.",
-    subcommands = {InspectCommand.class, OrthoTransCommand.class, TrainCommand.class, EvaluateCommand.class,
+    description = "Time-series forecasting on the JVM: OLinear with OrthoTrans, baselines, one pipeline for every model type.",
+    subcommands = {InspectCommand.class, OrthoTransCommand.class, TypesCommand.class, TrainCommand.class, EvaluateCommand.class,
         ForecastCommand.class, ServeCommand.class, BenchCommand.class})
 public final class RootCommand implements Runnable {
   @Spec CommandSpec spec;

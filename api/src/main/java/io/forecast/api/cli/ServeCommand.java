@@ -1,6 +1,6 @@
 package io.forecast.api.cli;
 
-import io.forecast.api.ForecastServer;
+import io.forecast.api.server.ForecastServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +40,11 @@ public final class ServeCommand implements Callable<Integer> {
           + "cores, and a batch-1 forecast is several times faster single-threaded on a busy machine).")
   Integer threads;
 
+  @Option(names = "--training-threads", paramLabel = "K",
+      description = "PyTorch intra-op threads of the training thread (default: all cores); set on that thread only, "
+          + "so training and forecasts do not throttle each other.")
+  Integer trainingThreads;
+
   /** Anything else: Spring properties as {@code --name=value} (checked in {@link #call()}). */
   @picocli.CommandLine.Unmatched
   List<String> springArgs = new ArrayList<>();
@@ -57,7 +62,14 @@ public final class ServeCommand implements Callable<Integer> {
       }
     }
     EngineThreads.configure(threads);
+    if (trainingThreads != null && trainingThreads < 1) {
+      throw new BadInputException("--training-threads must be at least 1, got " + trainingThreads);
+    }
     List<String> args = new ArrayList<>(springArgs);
+    args.add("--forecast.inference-threads=" + threads);
+    if (trainingThreads != null) {
+      args.add("--forecast.training.threads=" + trainingThreads);
+    }
     args.add("--server.port=" + port);
     if (host != null) {
       args.add("--server.address=" + host);

@@ -1,15 +1,14 @@
 package io.forecast.api.cli;
 
-import io.forecast.data.PreparedSeries;
 import io.forecast.data.TimeSeriesFrame;
-import io.forecast.forecasting.olinear.OLinearForecaster;
-import io.forecast.forecasting.olinear.OLinearOverrides;
-import io.forecast.forecasting.olinear.OLinearPresets;
-import io.forecast.forecasting.olinear.OLinearSettings;
+import io.forecast.forecasting.FittedForecaster;
+import io.forecast.forecasting.TrainingContext;
+import io.forecast.forecasting.TrainingProgress;
 import io.forecast.forecasting.persist.AtomicDirectory;
+import io.forecast.forecasting.pipeline.ForecastPipeline;
+import io.forecast.forecasting.pipeline.TrainingSpec;
 import io.forecast.forecasting.provenance.FileDigest;
 import io.forecast.forecasting.provenance.ModelProvenance;
-import io.forecast.forecasting.training.LearningRateSchedule;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
@@ -28,15 +27,25 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code forecast train}: fits OLinear on a CSV file and saves the model directory. */
+/** {@code forecast train}: fits a model of any type on a CSV file and saves the model directory. */
 @Command(
     name = "train",
     mixinStandardHelpOptions = true,
-    description = "Train OLinear on a CSV file (standard split, z-scored), with early stopping on the validation "
-        + "split; save the model directory atomically; print one JSON object with the test MSE and MAE "
+    description = "Train a model (--model-type, default olinear; './forecast types' lists the types and their "
+        + "settings) on a CSV file (standard split, z-scored), with early stopping on the validation split where the "
+        + "type trains; save the model directory atomically; print one JSON object with the test MSE and MAE "
         + "(z-scored scale, every test window). A progress bar on stderr shows each epoch.")
 public final class TrainCommand implements Callable<Integer> {
   @Mixin DataOptions data;
+
+  @Option(names = "--model-type", defaultValue = "olinear", paramLabel = "TYPE",
+      description = "Model type (default olinear): olinear, naive, seasonal-naive, mean, linear, nlinear, dlinear, "
+          + "rlinear, or any type on the class path.")
+  String modelType;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "Any setting of the model type (repeatable), e.g. --set kernel=25 --set individual=true.")
+  Map<String, String> set = new LinkedHashMap<>();
 
   @Option(names = "--seq-len", defaultValue = "96", paramLabel = "N", description = "Input length (default 96).")
   int seqLen;
@@ -44,56 +53,57 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--pred-len", defaultValue = "96", paramLabel = "N", description = "Horizon (default 96).")
   int predLen;
 
-  @Option(names = "--preset", defaultValue = "fast", paramLabel = "NAME",
-      description = "paper (the official per-dataset settings, by file name) or fast (small, CPU-friendly). Default fast.")
-  String preset;
-
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Model directory to create.")
   Path out;
 
   @Option(names = "--overwrite", description = "Replace an existing model directory (default: refuse).")
   boolean overwrite;
 
-  @Option(names = "--epochs", paramLabel = "N", description = "Override the preset's maximum epochs.")
-  Integer epochs;
-
-  @Option(names = "--seed", paramLabel = "S", description = "Override the preset's seed (default 2023).")
+  @Option(names = "--seed", paramLabel = "S", description = "Random seed (default 2023).")
   Long seed;
 
   @Mixin ThreadsOption threads;
 
-  @Option(names = "--lr", paramLabel = "X", description = "Override the initial learning rate.")
+  @Option(names = "--preset", paramLabel = "NAME",
+      description = "olinear: paper (the official per-dataset settings, by file name) or fast (default).")
+  String preset;
+
+  @Option(names = "--epochs", paramLabel = "N", description = "Setting epochs: maximum epochs.")
+  Integer epochs;
+
+  @Option(names = "--lr", paramLabel = "X", description = "Setting learningRate: initial learning rate.")
   Double learningRate;
 
-  @Option(names = "--lradj", paramLabel = "NAME", description = "Override the schedule: type1, type3 or cosine.")
+  @Option(names = "--lradj", paramLabel = "NAME", description = "Setting lradj: type1, type3 or cosine.")
   String schedule;
 
-  @Option(names = "--batch-size", paramLabel = "N", description = "Override the batch size.")
+  @Option(names = "--batch-size", paramLabel = "N", description = "Setting batchSize.")
   Integer batchSize;
 
-  @Option(names = "--patience", paramLabel = "N", description = "Override the early-stopping patience.")
+  @Option(names = "--patience", paramLabel = "N", description = "Setting patience: early-stopping patience.")
   Integer patience;
 
-  @Option(names = "--d-model", paramLabel = "N", description = "Override d_model (d_ff follows unless --d-ff is given).")
+  @Option(names = "--d-model", paramLabel = "N", description = "olinear: d_model (d_ff follows unless --d-ff is given).")
   Integer dModel;
 
-  @Option(names = "--d-ff", paramLabel = "N", description = "Override d_ff.")
+  @Option(names = "--d-ff", paramLabel = "N", description = "olinear: d_ff.")
   Integer dFf;
 
-  @Option(names = "--e-layers", paramLabel = "N", description = "Override the number of encoder layers.")
+  @Option(names = "--e-layers", paramLabel = "N", description = "olinear: encoder layers.")
   Integer eLayers;
 
-  @Option(names = "--embed-size", paramLabel = "D", description = "Override the dimension-extension size D.")
+  @Option(names = "--embed-size", paramLabel = "D", description = "olinear: dimension-extension size D.")
   Integer embedSize;
 
-  @Option(names = "--dropout", paramLabel = "P", description = "Override the dropout probability.")
+  @Option(names = "--dropout", paramLabel = "P", description = "Setting dropout (olinear, rlinear).")
   Double dropout;
 
   @Option(names = "--q-ratio", paramLabel = "r",
-      description = "Build Q from the first int(r·n) rows as the official files do (0.6 ETT, 0.7 others); default: the train split.")
+      description = "olinear: build Q from the first int(r·n) rows as the official files do (0.6 ETT, 0.7 others); "
+          + "default: the train split.")
   Double qRatio;
 
-  @Option(names = "--literal-flatten", description = "Disable the exact rank-1 shortcut of the first linear layer.")
+  @Option(names = "--literal-flatten", description = "olinear: disable the exact rank-1 shortcut of the first linear layer.")
   boolean literalFlatten;
 
   @Option(names = "--no-progress", description = "Do not draw the progress bar.")
@@ -104,29 +114,19 @@ public final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     threads.configure();
-    PreparedSeries.checkLengths(seqLen, predLen);
+    TrainingSpec trainingSpec = new TrainingSpec(modelType, seqLen, predLen, data.split, settings());
+    ForecastPipeline.check(trainingSpec);
     BadInputException.refuseExisting(out, overwrite);
     TimeSeriesFrame frame = data.load();
-    OLinearSettings settings = settings(frame.source());
-    PreparedSeries series = PreparedSeries.prepare(frame, data.split, seqLen, predLen);
     String sha = FileDigest.sha256(data.data);
-
-    OLinearForecaster model;
-    try (ProgressBar bar = noProgress ? null : new ProgressBarBuilder()
-        .setTaskName("train " + frame.source() + " " + seqLen + "→" + predLen)
-        .setInitialMax(settings.epochs())
-        .setStyle(ProgressBarStyle.ASCII)
-        .setUnit(" epoch", 1)
-        .continuousUpdate()
-        .build()) {
-      model = OLinearForecaster.fit(series, sha, settings, (epoch, train, val, lr, seconds) -> {
-        if (bar != null) {
-          bar.stepTo(epoch);
-          bar.setExtraMessage(String.format(Locale.ROOT, "train %.4f val %.4f lr %.2e %.1fs", train, val, lr, seconds));
-        }
-      }, null);
+    Bar bar = new Bar(noProgress, "train " + modelType + " " + frame.source() + " " + seqLen + "→" + predLen);
+    TrainingContext context = new TrainingContext(seed == null ? TrainingContext.DEFAULT_SEED : seed,
+        threads.threads == null ? 0 : threads.threads, bar, null);
+    FittedForecaster model;
+    try (bar) {
+      model = ForecastPipeline.train(frame, sha, trainingSpec, context);
     }
-    try (OLinearForecaster m = model) {
+    try (FittedForecaster m = model) {
       try {
         AtomicDirectory.write(out, overwrite, m::save);
       } catch (FileAlreadyExistsException e) {
@@ -137,14 +137,73 @@ public final class TrainCommand implements Callable<Integer> {
     return ForecastCli.OK;
   }
 
-  private OLinearSettings settings(String file) {
-    return new OLinearOverrides(epochs, seed, learningRate,
-        schedule == null ? null : LearningRateSchedule.parse(schedule), batchSize, patience, dModel, dFf, eLayers,
-        embedSize, dropout, qRatio, literalFlatten ? Boolean.FALSE : null)
-        .applyTo(OLinearPresets.forName(preset, file, predLen));
+  /** The typed options and every {@code --set}, by setting name; a setting given twice is refused. */
+  private Map<String, Object> settings() {
+    Map<String, Object> typed = new LinkedHashMap<>();
+    typed.put("preset", preset);
+    typed.put("epochs", epochs);
+    typed.put("learningRate", learningRate);
+    typed.put("lradj", schedule);
+    typed.put("batchSize", batchSize);
+    typed.put("patience", patience);
+    typed.put("dModel", dModel);
+    typed.put("dFf", dFf);
+    typed.put("eLayers", eLayers);
+    typed.put("embedSize", embedSize);
+    typed.put("dropout", dropout);
+    typed.put("qRatio", qRatio);
+    typed.put("literalFlatten", literalFlatten ? Boolean.TRUE : null);
+    Map<String, Object> all = new LinkedHashMap<>();
+    typed.forEach((k, v) -> {
+      if (v != null) {
+        all.put(k, v);
+      }
+    });
+    for (Map.Entry<String, String> e : set.entrySet()) {
+      if (all.containsKey(e.getKey())) {
+        throw new BadInputException("setting '" + e.getKey() + "' is given both as an option and as --set");
+      }
+      all.put(e.getKey(), e.getValue());
+    }
+    return all;
   }
 
-  static Map<String, Object> summary(OLinearForecaster m, Path dir) {
+  /** The progress bar, drawn once the type announces its epoch budget (types without training draw none). */
+  private static final class Bar implements TrainingProgress, AutoCloseable {
+    private final boolean off;
+    private final String task;
+    private ProgressBar bar;
+
+    Bar(boolean off, String task) {
+      this.off = off;
+      this.task = task;
+    }
+
+    @Override
+    public void trainingStarted(int maxEpochs) {
+      if (!off && bar == null) {
+        bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(maxEpochs).setStyle(ProgressBarStyle.ASCII)
+            .setUnit(" epoch", 1).continuousUpdate().build();
+      }
+    }
+
+    @Override
+    public void epochFinished(int epoch, double train, double val, double lr, double seconds) {
+      if (bar != null) {
+        bar.stepTo(epoch);
+        bar.setExtraMessage(String.format(Locale.ROOT, "train %.4f val %.4f lr %.2e %.1fs", train, val, lr, seconds));
+      }
+    }
+
+    @Override
+    public void close() {
+      if (bar != null) {
+        bar.close();
+      }
+    }
+  }
+
+  static Map<String, Object> summary(FittedForecaster m, Path dir) {
     ModelProvenance p = m.provenance();
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("model", dir.toString());
@@ -153,6 +212,7 @@ public final class TrainCommand implements Callable<Integer> {
     json.put("seqLen", m.card().seqLen());
     json.put("predLen", m.card().predLen());
     json.put("parameters", m.parameterCount());
+    json.put("seed", p.seed());
     json.put("settings", p.settings());
     json.put("epochsRun", p.curve().size());
     json.put("bestEpoch", p.bestEpoch());

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.forecast.data.DataException;
+import io.forecast.forecasting.ForecastingException;
+import io.forecast.forecasting.IncompatibleDataException;
+import io.forecast.forecasting.InvalidSettingsException;
+import io.forecast.forecasting.UnknownModelTypeException;
 import io.forecast.forecasting.service.HistoryTooShortException;
 import io.forecast.forecasting.service.InvalidHistoryException;
 import io.forecast.forecasting.service.InvalidModelIdException;
@@ -77,6 +81,17 @@ public class ForecastProblemHandler {
       InvalidTrainingRequestException.class, DataException.class})
   ResponseEntity<ProblemDetail> badInput(RuntimeException e, HttpServletRequest request) {
     return problem(HttpStatus.BAD_REQUEST, e.getMessage(), request);
+  }
+
+  @ExceptionHandler({UnknownModelTypeException.class, InvalidSettingsException.class,
+      IncompatibleDataException.class})
+  ResponseEntity<ProblemDetail> badRequest(ForecastingException e, HttpServletRequest request) {
+    return problem(HttpStatus.BAD_REQUEST, e.getMessage(), request);
+  }
+
+  @ExceptionHandler(ForecastingException.class)
+  ResponseEntity<ProblemDetail> unprocessable(ForecastingException e, HttpServletRequest request) {
+    return problem(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(), request);
   }
 
   @ExceptionHandler(ModelAlreadyExistsException.class)

@@ -1,29 +1,37 @@
 package io.forecast.api.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.forecast.forecasting.InvalidSettingsException;
 import io.forecast.forecasting.service.TrainingRequest;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.PositiveOrZero;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * The form fields of {@code POST /api/v1/models} (multipart, beside the {@code file} part).
+ * The form fields of {@code POST /api/v1/models} (multipart, beside the {@code file} part). Every
+ * setting of the model type goes in {@code settings}, a JSON object (see {@code GET
+ * /api/v1/model-types}); the common ones may also be given as their own fields.
  *
  * @param id model id to save under
+ * @param modelType model type (default {@code olinear})
  * @param seqLen input length
  * @param predLen horizon
- * @param preset {@code fast} (default) or {@code paper}
- * @param epochs maximum epochs
- * @param seed random seed
- * @param learningRate initial learning rate
- * @param batchSize batch size
- * @param patience early-stopping patience
- * @param dModel hidden width
- * @param embedSize dimension-extension size D
- * @param eLayers encoder layers
- * @param dropout dropout probability
+ * @param settings the type's settings as a JSON object, e.g. {@code {"kernel": 25, "individual": true}}
+ * @param preset setting {@code preset} (olinear: {@code fast} or {@code paper})
+ * @param epochs setting {@code epochs}
+ * @param seed random seed (default 2023)
+ * @param learningRate setting {@code learningRate}
+ * @param batchSize setting {@code batchSize}
+ * @param patience setting {@code patience}
+ * @param dModel setting {@code dModel} (olinear)
+ * @param embedSize setting {@code embedSize} (olinear)
+ * @param eLayers setting {@code eLayers} (olinear)
+ * @param dropout setting {@code dropout}
  * @param split {@code auto} (default), {@code ett-hour}, {@code ett-minute} or {@code ratio}
  * @param target target column
  * @param timestampColumn timestamp column
@@ -32,26 +40,79 @@ import jakarta.validation.constraints.PositiveOrZero;
  */
 public record TrainingForm(
     @NotBlank String id,
+    String modelType,
     @NotNull @Positive Integer seqLen,
     @NotNull @Positive Integer predLen,
+    String settings,
     String preset,
-    @Positive Integer epochs,
+    Integer epochs,
     Long seed,
-    @Positive Double learningRate,
-    @Positive Integer batchSize,
-    @PositiveOrZero Integer patience,
-    @Positive Integer dModel,
-    @Positive Integer embedSize,
-    @Positive Integer eLayers,
-    @DecimalMin("0") @DecimalMax(value = "1", inclusive = false) Double dropout,
+    Double learningRate,
+    Integer batchSize,
+    Integer patience,
+    Integer dModel,
+    Integer embedSize,
+    Integer eLayers,
+    Double dropout,
     String split,
     String target,
     String timestampColumn,
     String missing,
     Boolean overwrite) {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * The service's request: {@code settings} parsed, the separate setting fields merged in.
+   *
+   * @throws InvalidSettingsException if {@code settings} is not a JSON object of scalars, or a setting
+   *     is given twice
+   */
   TrainingRequest toRequest() {
-    return new TrainingRequest(id, seqLen, predLen, preset, epochs, seed, learningRate, batchSize, patience, dModel,
-        embedSize, eLayers, dropout, split, target, timestampColumn, missing, Boolean.TRUE.equals(overwrite));
+    Map<String, Object> all = new LinkedHashMap<>(parseSettings(settings));
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("preset", preset);
+    fields.put("epochs", epochs);
+    fields.put("learningRate", learningRate);
+    fields.put("batchSize", batchSize);
+    fields.put("patience", patience);
+    fields.put("dModel", dModel);
+    fields.put("embedSize", embedSize);
+    fields.put("eLayers", eLayers);
+    fields.put("dropout", dropout);
+    fields.forEach((k, v) -> {
+      if (v != null && all.put(k, v) != null) {
+        throw new InvalidSettingsException("setting '" + k + "' is given both as a field and in settings");
+      }
+    });
+    return new TrainingRequest(id, modelType, seqLen, predLen, all, seed, split, target, timestampColumn, missing,
+        Boolean.TRUE.equals(overwrite));
+  }
+
+  private static Map<String, Object> parseSettings(String text) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (text == null || text.isBlank()) {
+      return out;
+    }
+    JsonNode node;
+    try {
+      node = JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new InvalidSettingsException("settings must be a JSON object, e.g. {\"kernel\": 25}: "
+          + e.getOriginalMessage());
+    }
+    if (node == null || !node.isObject()) {
+      throw new InvalidSettingsException("settings must be a JSON object, e.g. {\"kernel\": 25}");
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode v = e.getValue();
+      if (!v.isValueNode() || v.isNull()) {
+        throw new InvalidSettingsException("setting '" + e.getKey() + "' must be a number, boolean or string");
+      }
+      out.put(e.getKey(), v.isBoolean() ? v.booleanValue() : v.isIntegralNumber() ? (Object) v.bigIntegerValue()
+          : v.isNumber() ? (Object) v.doubleValue() : v.asText());
+    }
+    return out;
   }
 }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.forecast.data.TimeSeriesCsvReader;
 import io.forecast.data.TimeSeriesFrame;
 import io.forecast.forecasting.Forecaster;
-import io.forecast.forecasting.Forecasters;
+import io.forecast.forecasting.ForecasterTypes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,7 +41,7 @@ class ForecastCommandTest {
     assertThat(lines.get(8)).startsWith("2018-06-26 19:00:00,2018-06-27 03:00:00,8,");
 
     TimeSeriesFrame frame = TimeSeriesCsvReader.read(Path.of(InspectCommandTest.DEMO));
-    try (Forecaster f = Forecasters.load(store.resolve("tiny"))) {
+    try (Forecaster f = ForecasterTypes.load(store.resolve("tiny"))) {
       double[] expected = f.forecast(frame.values(frame.rows() - 24, frame.rows()), 24);
       for (int k = 0; k < 8; k++) {
         String[] cells = lines.get(1 + k).split(",");

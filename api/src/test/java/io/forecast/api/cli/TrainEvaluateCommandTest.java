@@ -65,7 +65,7 @@ class TrainEvaluateCommandTest {
     CliRun preset = CliRun.of("train", "--data", InspectCommandTest.DEMO, "--out", dir.resolve("x").toString(),
         "--preset", "huge");
     assertThat(preset.exitCode()).isEqualTo(2);
-    assertThat(preset.err()).contains("unknown preset 'huge'");
+    assertThat(preset.err()).contains("setting 'preset' of model type 'olinear' must be one of fast, paper, got 'huge'");
 
     Path other = dir.resolve("sales.csv");
     StringBuilder sb = new StringBuilder("date,units\n");

@@ -1,5 +1,7 @@
 package io.forecast.forecasting.olinear;
 
+import io.forecast.forecasting.nn.Layers;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;

@@ -1,5 +1,8 @@
 package io.forecast.forecasting.olinear;
 
+import io.forecast.forecasting.nn.Layers;
+import io.forecast.forecasting.nn.RevIn;
+
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;

@@ -2,7 +2,7 @@
  * The OLinear forecasting network (Yue et al., arXiv 2505.08550) on DJL with the PyTorch engine.
  *
  * <p>{@link io.forecast.forecasting.olinear.OLinearNetwork} is the forward pass of the official
- * code, step for step: RevIN ({@link io.forecast.forecasting.olinear.RevIn}) → dimension
+ * code, step for step: RevIN ({@link io.forecast.forecasting.nn.RevIn}) → dimension
  * extension (each value times a learned φ ∈ R^D) → OrthoTrans {@code z = x·Q_inᵀ + δ1} → flatten
  * (index {@code d·T + t}) → Linear(T·D → d_model) → {@code eLayers} ×
  * {@link io.forecast.forecasting.olinear.LinearEncoderLayer} (cross-variate
@@ -19,7 +19,10 @@
  * (Σ_d φ_d W_d)·Q_in x + (Σ_d W_d)·δ1}, D times cheaper than the literal flatten; both paths give
  * the same outputs and gradients up to float rounding.
  *
- * <p>{@link io.forecast.forecasting.olinear.OLinearModel} owns the network's native memory and
+ * <p>{@link io.forecast.forecasting.olinear.OLinearType} is the {@code olinear} model type (presets,
+ * settings, OrthoTrans bases from the training rows, training with the generic trainer);
+ * {@link io.forecast.forecasting.olinear.OLinearPredictor} the fitted model with its bases;
+ * {@link io.forecast.forecasting.olinear.OLinearModel} owns the network's native memory and
  * offers forward, batched prediction, parameter snapshots and persistence. Results computed from
  * parameters alone are attached to the caller's (per-batch) manager so nothing accumulates in the
  * model's manager.

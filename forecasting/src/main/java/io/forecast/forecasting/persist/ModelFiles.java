@@ -37,6 +37,33 @@ public final class ModelFiles {
 
   private ModelFiles() {}
 
+  /** Writes {@code scaler.json} (per-column mean and std). */
+  public static void writeScaler(Path directory, io.forecast.data.StandardScaler scaler) throws IOException {
+    java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+    json.put("mean", scaler.mean());
+    json.put("std", scaler.std());
+    JSON.writeValue(directory.resolve(SCALER).toFile(), json);
+  }
+
+  /**
+   * Reads {@code scaler.json}.
+   *
+   * @throws IOException if it is missing or not a valid scaler
+   */
+  public static io.forecast.data.StandardScaler readScaler(Path directory) throws IOException {
+    JsonNode node = JSON.readTree(directory.resolve(SCALER).toFile());
+    double[] mean = JSON.treeToValue(node.get("mean"), double[].class);
+    double[] std = JSON.treeToValue(node.get("std"), double[].class);
+    if (mean == null || std == null) {
+      throw new IOException(directory.resolve(SCALER) + ": needs 'mean' and 'std'");
+    }
+    try {
+      return io.forecast.data.StandardScaler.of(mean, std);
+    } catch (IllegalArgumentException e) {
+      throw new IOException(directory.resolve(SCALER) + ": " + e.getMessage(), e);
+    }
+  }
+
   /**
    * Reads {@code model.json} of a model directory.
    *

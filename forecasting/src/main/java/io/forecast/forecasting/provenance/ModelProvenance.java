@@ -78,13 +78,32 @@ public record ModelProvenance(
    * @param mse mean squared error over [windows, predLen, columns]
    * @param mae mean absolute error over the same
    * @param windows number of windows
-   * @param perColumn per-column MSE, MAE and R² (Tribuo regression evaluation), by column name
+   * @param perColumn per-column MSE, MAE and R² (same definitions as Tribuo's regression evaluation), by
+   *     column name; empty when not computed
+   * @param perStep per-horizon-step MSE and MAE over all windows and columns, in step order (1-based);
+   *     empty when not recorded ({@code null} is read as empty, e.g. from an older {@code provenance.json})
    */
-  public record Metrics(double mse, double mae, int windows, Map<String, ColumnMetrics> perColumn) {
+  public record Metrics(double mse, double mae, int windows, Map<String, ColumnMetrics> perColumn,
+      List<StepMetrics> perStep) {
     public Metrics {
       perColumn = perColumn == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(perColumn));
+      perStep = perStep == null ? List.of() : List.copyOf(perStep);
+    }
+
+    /** The metrics without per-step figures ({@link #perStep()} is empty). */
+    public Metrics(double mse, double mae, int windows, Map<String, ColumnMetrics> perColumn) {
+      this(mse, mae, windows, perColumn, List.of());
     }
   }
+
+  /**
+   * One horizon step's errors over every window and column.
+   *
+   * @param step the horizon step, 1-based
+   * @param mse mean squared error at that step
+   * @param mae mean absolute error at that step
+   */
+  public record StepMetrics(int step, double mse, double mae) {}
 
   /** One column's errors. */
   public record ColumnMetrics(double mse, double mae, double r2) {}

@@ -3,22 +3,22 @@ package io.forecast.forecasting.service;
 import io.forecast.data.CsvLoadOptions;
 import io.forecast.data.DataException;
 import io.forecast.data.MissingValuePolicy;
-import io.forecast.data.PreparedSeries;
-import io.forecast.data.SlidingWindows;
-import io.forecast.data.Split;
 import io.forecast.data.SplitRule;
 import io.forecast.data.TimeSeriesCsvReader;
 import io.forecast.data.TimeSeriesFrame;
 import io.forecast.data.TimestampFormat;
 import io.forecast.forecasting.Forecaster;
 import io.forecast.forecasting.ModelCard;
-import io.forecast.forecasting.evaluation.ForecastEvaluator;
-import io.forecast.forecasting.olinear.OLinearForecaster;
-import io.forecast.forecasting.olinear.OLinearOverrides;
-import io.forecast.forecasting.olinear.OLinearPresets;
-import io.forecast.forecasting.olinear.OLinearSettings;
+import io.forecast.forecasting.FittedForecaster;
+import io.forecast.forecasting.ForecastingException;
+import io.forecast.forecasting.Settings;
+import io.forecast.forecasting.TrainingContext;
+import io.forecast.forecasting.TrainingProgress;
+import io.forecast.forecasting.nn.EngineThreads;
+import io.forecast.forecasting.pipeline.Evaluation;
+import io.forecast.forecasting.pipeline.ForecastPipeline;
+import io.forecast.forecasting.pipeline.TrainingSpec;
 import io.forecast.forecasting.provenance.FileDigest;
-import io.forecast.forecasting.provenance.ModelProvenance;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -123,6 +123,9 @@ public final class ForecastService implements AutoCloseable {
     Forecaster f = lease.forecaster();
     ModelCard card = f.card();
     double[] input = inputRows(lease.id(), card, history);
+    if (settings.inferenceThreads() > 0) {
+      EngineThreads.useOnCurrentThread(settings.inferenceThreads());
+    }
     double[] out = settings.maxBatchSize() > 1 ? batcher(lease.id(), f).forecast(input)
         : f.forecast(input, card.seqLen());
     int n = card.columns().size();
@@ -255,16 +258,12 @@ public final class ForecastService implements AutoCloseable {
     try (ModelLease lease = store.acquire(modelId)) {
       Forecaster f = lease.forecaster();
       TimeSeriesFrame frame = TimeSeriesCsvReader.read(fileName, csv, CsvLoadOptions.defaults());
-      if (!frame.columnNames().equals(f.card().columns())) {
-        throw new InvalidHistoryException(fileName + " has columns " + frame.columnNames() + " but model '" + modelId
-            + "' was trained on " + f.card().columns());
+      if (settings.inferenceThreads() > 0) {
+        EngineThreads.useOnCurrentThread(settings.inferenceThreads());
       }
-      PreparedSeries series = PreparedSeries.prepare(frame, rule, f.card().seqLen(), f.card().predLen(), f.scaler());
-      SlidingWindows test = series.windows(Split.TEST);
-      ModelProvenance.Metrics metrics = ForecastEvaluator.evaluate(f.predictScaled(test), test, frame.columnNames(),
-          true);
-      return new EvaluationResult(modelId, frame.source(), series.boundaries().rule().label(), f.card().seqLen(),
-          f.card().predLen(), metrics);
+      Evaluation e = ForecastPipeline.evaluate(f, frame, FileDigest.sha256(csv), rule);
+      return new EvaluationResult(modelId, frame.source(), e.data().splitRule(), f.card().seqLen(), f.card().predLen(),
+          e.metrics(), e);
     }
   }
 
@@ -287,22 +286,23 @@ public final class ForecastService implements AutoCloseable {
     if (!request.overwrite() && store.contains(modelId)) {
       throw new ModelAlreadyExistsException(modelId);
     }
-    OLinearSettings olinear = settings(request, fileName);
     SplitRule rule = parse(() -> request.split() == null ? SplitRule.AUTO : SplitRule.parse(request.split()));
     MissingValuePolicy policy = parse(() -> request.missing() == null ? MissingValuePolicy.REJECT
         : MissingValuePolicy.parse(request.missing()));
-    parse(() -> {
-      PreparedSeries.checkLengths(request.seqLen(), request.predLen());
-      return null;
-    });
+    TrainingSpec spec = new TrainingSpec(request.modelType(), request.seqLen(), request.predLen(), rule,
+        request.settings());
+    Settings checked = parse(() -> ForecastPipeline.check(spec));
     TimeSeriesFrame frame = TimeSeriesCsvReader.read(fileName, csv, CsvLoadOptions.defaults()
         .withTargetColumn(request.target())
         .withTimestampColumn(request.timestampColumn())
         .withMissingValues(policy));
-    PreparedSeries series = PreparedSeries.prepare(frame, rule, request.seqLen(), request.predLen());
+    // the split and lengths are checked now, so a too-short file fails the call, not the job
+    io.forecast.data.PreparedSeries.prepare(frame, rule, request.seqLen(), request.predLen());
     String sha = FileDigest.sha256(csv);
+    long seed = request.seed() == null ? TrainingContext.DEFAULT_SEED : request.seed();
+    Integer epochs = checked.asMap().get("epochs") instanceof Integer e ? e : null;
 
-    TrainingJob job = new TrainingJob(UUID.randomUUID().toString(), modelId, olinear.epochs());
+    TrainingJob job = new TrainingJob(UUID.randomUUID().toString(), modelId, epochs == null ? 0 : epochs);
     synchronized (jobs) {
       for (TrainingJob other : jobs.values()) {
         if (other.modelId().equals(modelId) && !other.state().isFinished()) {
@@ -311,7 +311,7 @@ public final class ForecastService implements AutoCloseable {
       }
       jobs.put(job.id(), job);
     }
-    Runnable task = () -> run(job, series, sha, olinear, request.overwrite());
+    Runnable task = () -> run(job, frame, sha, spec, seed, request.overwrite());
     job.task(task);
     try {
       trainer.execute(task);
@@ -322,16 +322,27 @@ public final class ForecastService implements AutoCloseable {
     return job.snapshot();
   }
 
-  private void run(TrainingJob job, PreparedSeries series, String sha, OLinearSettings olinear, boolean overwrite) {
+  private void run(TrainingJob job, TimeSeriesFrame frame, String sha, TrainingSpec spec, long seed,
+      boolean overwrite) {
     if (!job.start()) {
       return;
     }
     long t0 = System.nanoTime();
     try {
-      OLinearForecaster model = OLinearForecaster.fit(series, sha, olinear,
-          (epoch, trainLoss, valLoss, lr, seconds) -> job.epochFinished(epoch, trainLoss, valLoss, seconds),
+      TrainingProgress progress = new TrainingProgress() {
+        @Override
+        public void trainingStarted(int maxEpochs) {
+          job.maxEpochs(maxEpochs);
+        }
+
+        @Override
+        public void epochFinished(int epoch, double trainLoss, double valLoss, double lr, double seconds) {
+          job.epochFinished(epoch, trainLoss, valLoss, seconds);
+        }
+      };
+      TrainingContext context = new TrainingContext(seed, settings.trainingThreads(), progress,
           job::isCancelRequested);
-      try (model) {
+      try (FittedForecaster model = ForecastPipeline.train(frame, sha, spec, context)) {
         if (job.isCancelRequested()) {
           job.finish(JobState.CANCELLED, null);
         } else {
@@ -339,7 +350,7 @@ public final class ForecastService implements AutoCloseable {
           job.finish(JobState.SUCCEEDED, null);
         }
       }
-    } catch (ForecastServiceException | DataException e) {
+    } catch (ForecastServiceException | DataException | ForecastingException e) {
       job.finish(JobState.FAILED, e.getMessage());
     } catch (RuntimeException | Error e) {
       job.finish(JobState.FAILED, "internal error: " + e);
@@ -365,18 +376,13 @@ public final class ForecastService implements AutoCloseable {
     }
   }
 
-  private static OLinearSettings settings(TrainingRequest r, String fileName) {
-    return parse(() -> new OLinearOverrides(r.epochs(), r.seed(), r.learningRate(), null, r.batchSize(),
-        r.patience(), r.dModel(), null, r.eLayers(), r.embedSize(), r.dropout(), null, null)
-        .applyTo(OLinearPresets.forName(r.preset() == null ? "fast" : r.preset(), fileName, r.predLen())));
-  }
-
   private static <T> T parse(java.util.function.Supplier<T> step) {
     try {
       return step.get();
-    } catch (DataException e) {
+    } catch (DataException | ForecastingException e) {
       throw e;
     } catch (IllegalArgumentException e) {
+      // the data layer's parsers (split rule, missing policy) report unknown names this way
       throw new InvalidTrainingRequestException(e.getMessage(), e);
     }
   }

@@ -8,10 +8,17 @@ package io.forecast.forecasting.service;
  * @param retainedJobs finished jobs remembered for status queries (oldest forgotten first)
  * @param maxBatchSize the most concurrent forecasts on one model run as one batch (1: no batching)
  * @param forecastConcurrency batches that may run at once per model (the engine's parallelism)
+ * @param inferenceThreads PyTorch intra-op threads on each thread running a forecast (0: leave as is)
+ * @param trainingThreads PyTorch intra-op threads on the training thread (0: leave as is); separate from
+ *     the forecasts' count, so serving and training do not throttle each other
  */
 public record ForecastServiceSettings(int trainingQueueCapacity, int maxHistoryRows, int retainedJobs,
-    int maxBatchSize, int forecastConcurrency) {
+    int maxBatchSize, int forecastConcurrency, int inferenceThreads, int trainingThreads) {
   public ForecastServiceSettings {
+    if (inferenceThreads < 0 || trainingThreads < 0) {
+      throw new IllegalArgumentException("inference and training threads must be >= 0 (0: leave as is), got "
+          + inferenceThreads + " and " + trainingThreads);
+    }
     if (trainingQueueCapacity < 1 || maxHistoryRows < 1 || retainedJobs < 1 || maxBatchSize < 1
         || forecastConcurrency < 1) {
       throw new IllegalArgumentException("training queue capacity, max history rows, retained jobs, max batch size "
@@ -20,8 +27,18 @@ public record ForecastServiceSettings(int trainingQueueCapacity, int maxHistoryR
     }
   }
 
-  /** Queue 4, 10,000 history rows, 100 finished jobs remembered, batches of up to 64, one batch per core. */
+  /** Thread counts left as the engine has them (0). */
+  public ForecastServiceSettings(int trainingQueueCapacity, int maxHistoryRows, int retainedJobs, int maxBatchSize,
+      int forecastConcurrency) {
+    this(trainingQueueCapacity, maxHistoryRows, retainedJobs, maxBatchSize, forecastConcurrency, 0, 0);
+  }
+
+  /**
+   * Queue 4, 10,000 history rows, 100 finished jobs remembered, batches of up to 64, one batch per
+   * core; one PyTorch thread per forecast, every core for the training thread.
+   */
   public static ForecastServiceSettings defaults() {
-    return new ForecastServiceSettings(4, 10_000, 100, 64, Runtime.getRuntime().availableProcessors());
+    int cores = Runtime.getRuntime().availableProcessors();
+    return new ForecastServiceSettings(4, 10_000, 100, 64, cores, 1, cores);
   }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 final class TrainingJob {
   private final String id;
   private final String modelId;
-  private final int maxEpochs;
+  private volatile int maxEpochs;
   private final String submittedAt = Instant.now().toString();
   private final List<EpochLoss> epochs = new ArrayList<>();
   private volatile boolean cancelRequested;
@@ -17,6 +17,11 @@ final class TrainingJob {
   private String finishedAt;
   private String error;
   private Runnable task;
+
+  /** The run's epoch budget, once the type has resolved it (0 until then: no ETA). */
+  void maxEpochs(int epochs) {
+    this.maxEpochs = epochs;
+  }
 
   TrainingJob(String id, String modelId, int maxEpochs) {
     this.id = id;

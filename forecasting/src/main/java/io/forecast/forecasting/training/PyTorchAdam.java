@@ -10,7 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Adam as {@code torch.optim.Adam} computes it (no weight decay, no amsgrad): at step t,
+ * Adam as {@code torch.optim.Adam} computes it (no amsgrad), or {@code torch.optim.AdamW} with a
+ * decoupled weight decay λ ({@code p ← p·(1 − lr·λ)} first, as PyTorch does): at step t,
  *
  * <pre>
  * m = β1·m + (1−β1)·g;   v = β2·v + (1−β2)·g²
@@ -22,7 +23,7 @@ import java.util.List;
  * algebraically the PyTorch rule (with β rounded to float32, as the kernel uses them). The moments live in this optimiser's own manager (a sub-manager
  * of the given one), freed by {@link #close()}. Gradients are zeroed after each step.
  */
-public final class PyTorchAdam implements AutoCloseable {
+public final class PyTorchAdam implements Optimizer {
   /** PyTorch's default β1. */
   public static final double DEFAULT_BETA1 = 0.9;
   /** PyTorch's default β2. */
@@ -34,6 +35,7 @@ public final class PyTorchAdam implements AutoCloseable {
   private final double beta1;
   private final double beta2;
   private final double eps;
+  private final double weightDecay;
   private final NDManager manager;
   private final List<NDArray> means = new ArrayList<>();
   private final List<NDArray> variances = new ArrayList<>();
@@ -51,6 +53,21 @@ public final class PyTorchAdam implements AutoCloseable {
    */
   public PyTorchAdam(
       NDManager parent, List<Parameter> parameters, double beta1, double beta2, double eps) {
+    this(parent, parameters, beta1, beta2, eps, 0);
+  }
+
+  /**
+   * AdamW over {@code parameters}: Adam with decoupled weight decay {@code weightDecay}.
+   *
+   * @throws IllegalArgumentException if a β is outside [0, 1), ε is not positive or the weight
+   *     decay is negative or not finite
+   */
+  public PyTorchAdam(NDManager parent, List<Parameter> parameters, double beta1, double beta2, double eps,
+      double weightDecay) {
+    if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+      throw new IllegalArgumentException("weight decay must be finite and >= 0, got " + weightDecay);
+    }
+    this.weightDecay = weightDecay;
     if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
       throw new IllegalArgumentException(
           "betas must be in [0, 1), got " + beta1 + " and " + beta2);
@@ -76,6 +93,7 @@ public final class PyTorchAdam implements AutoCloseable {
    *
    * @throws IllegalArgumentException if the learning rate is negative or not finite
    */
+  @Override
   public void step(double learningRate) {
     if (!(learningRate >= 0) || Double.isInfinite(learningRate)) {
       throw new IllegalArgumentException("learning rate must be finite and >= 0, got " + learningRate);
@@ -92,6 +110,11 @@ public final class PyTorchAdam implements AutoCloseable {
       for (int i = 0; i < parameters.size(); i++) {
         NDArray weight = parameters.get(i).getArray();
         NDArray grad = weight.getGradient();
+        if (weightDecay > 0) {
+          try (io.forecast.forecasting.nn.GradMode off = io.forecast.forecasting.nn.GradMode.disabled()) {
+            weight.muli((float) (1 - learningRate * weightDecay));
+          }
+        }
         grad.attach(scope);
         weight
             .getNDArrayInternal()
@@ -113,6 +136,7 @@ public final class PyTorchAdam implements AutoCloseable {
   }
 
   /** Sets every parameter's gradient to zero (where one exists). */
+  @Override
   public void zeroGradients() {
     for (Parameter p : parameters) {
       JniUtils.zeroGrad((PtNDArray) p.getArray());

@@ -11,6 +11,9 @@ import java.util.Objects;
  * @param schedule learning-rate rule
  * @param patience early-stopping patience, at least 1
  * @param seed seeds the engine generator (dropout) and the shuffling
+ * @param loss the training criterion (also the validation criterion for early stopping)
+ * @param optimizer Adam or AdamW
+ * @param weightDecay AdamW's decoupled weight decay (0 for Adam)
  */
 public record TrainingConfig(
     int epochs,
@@ -18,7 +21,10 @@ public record TrainingConfig(
     double learningRate,
     LearningRateSchedule schedule,
     int patience,
-    long seed) {
+    long seed,
+    Loss.Kind loss,
+    Optimizer.Kind optimizer,
+    double weightDecay) {
 
   /** The seed of the official scripts ({@code fix_seed} → 2023). */
   public static final long OFFICIAL_SEED = 2023;
@@ -39,6 +45,20 @@ public record TrainingConfig(
     if (patience < 1) {
       throw new IllegalArgumentException("patience must be at least 1, got " + patience);
     }
+    Objects.requireNonNull(loss, "loss");
+    Objects.requireNonNull(optimizer, "optimizer");
+    if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+      throw new IllegalArgumentException("weightDecay must be finite and >= 0, got " + weightDecay);
+    }
+    if (optimizer == Optimizer.Kind.ADAM && weightDecay != 0) {
+      throw new IllegalArgumentException("weightDecay needs the adamw optimizer");
+    }
+  }
+
+  /** OLinear's criterion and optimiser: weighted L1, Adam, no weight decay. */
+  public TrainingConfig(int epochs, int batchSize, double learningRate, LearningRateSchedule schedule, int patience,
+      long seed) {
+    this(epochs, batchSize, learningRate, schedule, patience, seed, Loss.Kind.WEIGHTED_L1, Optimizer.Kind.ADAM, 0);
   }
 
   /** The learning rate during 1-based epoch {@code epoch}. */

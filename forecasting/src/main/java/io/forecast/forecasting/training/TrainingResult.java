@@ -27,4 +27,14 @@ public record TrainingResult(
   public double[] validationLosses() {
     return epochs.stream().mapToDouble(EpochSummary::validationLoss).toArray();
   }
+
+  /** The provenance part of this result, with a type's own details. */
+  public io.forecast.forecasting.TrainingReport report(java.util.Map<String, Object> details) {
+    List<io.forecast.forecasting.provenance.ModelProvenance.Epoch> curve = new java.util.ArrayList<>();
+    for (EpochSummary e : epochs) {
+      curve.add(new io.forecast.forecasting.provenance.ModelProvenance.Epoch(e.epoch(), e.trainLoss(),
+          e.validationLoss(), e.learningRate(), e.seconds()));
+    }
+    return new io.forecast.forecasting.TrainingReport(curve, bestEpoch, stopReason.name(), details);
+  }
 }

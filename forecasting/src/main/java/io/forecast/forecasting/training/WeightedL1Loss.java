@@ -10,7 +10,7 @@ import ai.djl.ndarray.types.Shape;
  *
  * <p>Holds its weight vector in a sub-manager of the given manager; close it when done.
  */
-public final class WeightedL1Loss implements AutoCloseable {
+public final class WeightedL1Loss implements Loss {
   /** The exponent α of the horizon weights {@code (t+1)^-α}. */
   public static final double ALPHA = 0.5;
 
@@ -38,6 +38,7 @@ public final class WeightedL1Loss implements AutoCloseable {
   }
 
   /** The scalar loss, in {@code prediction}'s manager. */
+  @Override
   public NDArray compute(NDArray prediction, NDArray target) {
     Shape shape = prediction.getShape();
     if (shape.dimension() != 3 || shape.get(1) != predLen || !shape.equals(target.getShape())) {

@@ -10,7 +10,12 @@ import io.forecast.data.SplitRule;
 import io.forecast.data.TimeSeriesCsvReader;
 import io.forecast.data.TimeSeriesFrame;
 import io.forecast.forecasting.Forecaster;
-import io.forecast.forecasting.Forecasters;
+import io.forecast.forecasting.FittedForecaster;
+import io.forecast.forecasting.ForecasterTypes;
+import io.forecast.forecasting.TrainingContext;
+import io.forecast.forecasting.pipeline.ForecastPipeline;
+import io.forecast.forecasting.pipeline.TrainingSpec;
+import java.util.Map;
 import io.forecast.forecasting.persist.AtomicDirectory;
 import io.forecast.forecasting.persist.ModelFiles;
 import io.forecast.forecasting.training.LearningRateSchedule;
@@ -29,7 +34,7 @@ class OLinearForecasterTest {
   static final int SEQ = 24;
   static final int PRED = 8;
   static PreparedSeries series;
-  static OLinearSettings settings;
+  static Map<String, Object> settings;
 
   @BeforeAll
   static void data() {
@@ -45,19 +50,24 @@ class OLinearForecasterTest {
     TimeSeriesFrame frame = TimeSeriesCsvReader.read("synthetic.csv", csv.toString().getBytes(StandardCharsets.UTF_8),
         CsvLoadOptions.defaults());
     series = PreparedSeries.prepare(frame, SplitRule.AUTO, SEQ, PRED);
-    settings = OLinearPresets.fast().toBuilder().preset("custom").dModel(16).dFf(16).embedSize(4).epochs(3)
-        .batchSize(16).learningRate(1e-2).schedule(LearningRateSchedule.TYPE3).patience(3).seed(7).build();
+    settings = Map.of("dModel", 16, "dFf", 16, "embedSize", 4, "epochs", 3, "batchSize", 16, "learningRate", 1e-2,
+        "lradj", "type3", "patience", 3);
+  }
+
+  static FittedForecaster fit(Map<String, Object> s) {
+    return ForecastPipeline.train(series.frame(), "sha", new TrainingSpec("olinear", SEQ, PRED, SplitRule.AUTO, s),
+        TrainingContext.defaults().withSeed(7));
   }
 
   @Test
   void saveLoadPredictIsBitIdentical(@TempDir Path dir) throws IOException {
     Path modelDir = dir.resolve("m");
-    try (OLinearForecaster fitted = OLinearForecaster.fit(series, "sha", settings, null, null)) {
+    try (FittedForecaster fitted = fit(settings)) {
       AtomicDirectory.write(modelDir, false, fitted::save);
       float[] before = fitted.predictScaled(series.windows(Split.TEST));
       double[] history = series.frame().values(0, 50);
       double[] forecastBefore = fitted.forecast(history, 50);
-      try (Forecaster loaded = Forecasters.load(modelDir)) {
+      try (Forecaster loaded = ForecasterTypes.load(modelDir)) {
         assertThat(loaded.predictScaled(series.windows(Split.TEST))).containsExactly(before);
         assertThat(loaded.forecast(history, 50)).containsExactly(forecastBefore);
         assertThat(loaded.card()).isEqualTo(fitted.card());
@@ -78,8 +88,8 @@ class OLinearForecasterTest {
 
   @Test
   void sameSeedSameModel() {
-    try (OLinearForecaster a = OLinearForecaster.fit(series, "x", settings, null, null);
-        OLinearForecaster b = OLinearForecaster.fit(series, "x", settings, null, null)) {
+    try (FittedForecaster a = fit(settings);
+        FittedForecaster b = fit(settings)) {
       assertThat(a.provenance().curve()).hasSize(3);
       for (int e = 0; e < 3; e++) {
         assertThat(a.provenance().curve().get(e).trainLoss()).isEqualTo(b.provenance().curve().get(e).trainLoss());
@@ -91,7 +101,9 @@ class OLinearForecasterTest {
 
   @Test
   void forecastRejectsBadHistory() {
-    try (OLinearForecaster f = OLinearForecaster.fit(series, "x", settings.toBuilder().epochs(1).build(), null, null)) {
+    Map<String, Object> oneEpoch = new java.util.HashMap<>(settings);
+    oneEpoch.put("epochs", 1);
+    try (FittedForecaster f = fit(oneEpoch)) {
       assertThatThrownBy(() -> f.forecast(new double[10 * 3], 10))
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs at least seq_len = 24");
       assertThatThrownBy(() -> f.forecast(new double[30 * 2], 30))
@@ -105,12 +117,12 @@ class OLinearForecasterTest {
 
   @Test
   void loadRejectsWhatIsNotAModel(@TempDir Path dir) throws IOException {
-    assertThatThrownBy(() -> Forecasters.load(dir)).isInstanceOf(IOException.class).hasMessageContaining("not a model directory");
+    assertThatThrownBy(() -> ForecasterTypes.load(dir)).isInstanceOf(IOException.class).hasMessageContaining("not a model directory");
     Files.writeString(dir.resolve(ModelFiles.MODEL), "{\"format\": 1, \"type\": \"prophet\"}");
-    assertThatThrownBy(() -> Forecasters.load(dir)).isInstanceOf(IOException.class)
+    assertThatThrownBy(() -> ForecasterTypes.load(dir)).isInstanceOf(IOException.class)
         .hasMessageContaining("unknown model type 'prophet'");
     Files.writeString(dir.resolve(ModelFiles.MODEL), "{\"format\": 9, \"type\": \"olinear\"}");
-    assertThatThrownBy(() -> Forecasters.load(dir)).isInstanceOf(IOException.class)
+    assertThatThrownBy(() -> ForecasterTypes.load(dir)).isInstanceOf(IOException.class)
         .hasMessageContaining("unsupported model format 9");
   }
 

@@ -1,5 +1,6 @@
 package io.forecast.forecasting.olinear;
 
+import io.forecast.forecasting.nn.RevIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

@@ -85,13 +85,19 @@ class ForecastServiceTest {
   @Test
   void trainingRequestsAreCheckedBeforeQueueing() {
     byte[] csv = "date,a,b\n2020-01-01 00:00:00,1,10\n".getBytes(StandardCharsets.UTF_8);
-    assertThatThrownBy(() -> service.train(csv, "x.csv", TrainingRequest.of("m", 3, 2, "fast")))
+    assertThatThrownBy(() -> service.train(csv, "x.csv", TrainingRequest.of("m", null, 3, 2, Map.of())))
         .isInstanceOf(ModelAlreadyExistsException.class);
-    assertThatThrownBy(() -> service.train(csv, "x.csv", TrainingRequest.of("../m", 3, 2, "fast")))
+    assertThatThrownBy(() -> service.train(csv, "x.csv", TrainingRequest.of("../m", null, 3, 2, Map.of())))
         .isInstanceOf(InvalidModelIdException.class);
-    assertThatThrownBy(() -> service.train(csv, "x.csv", TrainingRequest.of("n", 3, 2, "huge")))
-        .isInstanceOf(InvalidTrainingRequestException.class).hasMessageContaining("unknown preset 'huge'");
-    assertThatThrownBy(() -> service.train(csv, "x.csv", TrainingRequest.of("n", 3, 2, "fast")))
+    assertThatThrownBy(() -> service.train(csv, "x.csv", TrainingRequest.of("n", null, 3, 2, Map.of("preset", "huge"))))
+        .isInstanceOf(io.forecast.forecasting.InvalidSettingsException.class)
+        .hasMessage("setting 'preset' of model type 'olinear' must be one of fast, paper, got 'huge'");
+    assertThatThrownBy(() -> service.train(csv, "x.csv", TrainingRequest.of("n", "prophet", 3, 2, Map.of())))
+        .isInstanceOf(io.forecast.forecasting.UnknownModelTypeException.class).hasMessageContaining("unknown model type 'prophet'");
+    assertThatThrownBy(() -> service.train(csv, "x.csv", TrainingRequest.of("n", "naive", 3, 2, Map.of("kernel", 3))))
+        .isInstanceOf(io.forecast.forecasting.InvalidSettingsException.class)
+        .hasMessage("model type 'naive' has no setting 'kernel'; its settings: none");
+    assertThatThrownBy(() -> service.train(csv, "x.csv", TrainingRequest.of("n", null, 3, 2, Map.of())))
         .isInstanceOf(io.forecast.data.DataException.class);
     assertThatThrownBy(() -> service.job("nope")).isInstanceOf(JobNotFoundException.class);
     assertThatThrownBy(() -> service.cancel("nope")).isInstanceOf(JobNotFoundException.class);

@@ -67,7 +67,7 @@ class StubForecaster implements Forecaster {
   }
 
   @Override
-  public float[] predictScaled(SlidingWindows windows) {
+  public float[] predictScaled(SlidingWindows windows, int from, int count) {
     throw new UnsupportedOperationException();
   }
 

@@ -1,0 +1,9 @@
+/**
+ * DJL building blocks shared by every network model type: {@link
+ * io.forecast.forecasting.nn.NetworkModel} (an initialised block with its native memory, batched
+ * prediction, weight snapshots, a checked parameter file; built for loading without any random
+ * initialisation), the {@link io.forecast.forecasting.nn.TrainableNetwork} contract the trainer
+ * uses, window staging, thread-local grad mode and thread count, RevIN and PyTorch-initialised
+ * layers.
+ */
+package io.forecast.forecasting.nn;

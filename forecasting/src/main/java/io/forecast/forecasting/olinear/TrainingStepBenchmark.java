@@ -1,0 +1,60 @@
+package io.forecast.forecasting.olinear;
+
+import ai.djl.engine.Engine;
+import io.forecast.data.SlidingWindows;
+import io.forecast.forecasting.nn.WindowBatcher;
+import io.forecast.forecasting.training.PyTorchAdam;
+import io.forecast.forecasting.training.Trainer;
+import io.forecast.forecasting.training.WeightedL1Loss;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+/**
+ * Times single training iterations (forward, weighted-L1 loss, backward, Adam step) exactly as
+ * {@link OLinearTrainer} runs them, on shuffled batches of real windows. A benchmark, not a test:
+ * the CLI's {@code bench train-step} command calls it.
+ */
+public final class TrainingStepBenchmark {
+  private TrainingStepBenchmark() {}
+
+  /**
+   * Runs {@code warmup} untimed and {@code iterations} timed steps.
+   *
+   * @return seconds of each timed step, in order
+   */
+  public static double[] run(OLinearModel model, SlidingWindows train, int batchSize, double learningRate,
+      int warmup, int iterations, long seed) {
+    if (iterations < 1 || warmup < 0 || batchSize < 1 || train.count() < batchSize) {
+      throw new IllegalArgumentException("need iterations >= 1, warmup >= 0 and at least one full batch of windows");
+    }
+    Engine engine = Engine.getInstance();
+    engine.setRandomSeed(Math.toIntExact(seed % Integer.MAX_VALUE));
+    int[] order = IntStream.range(0, train.count()).toArray();
+    Random rnd = new Random(seed);
+    WindowBatcher batcher = new WindowBatcher(train, batchSize);
+    double[] seconds = new double[iterations];
+    try (PyTorchAdam adam = new PyTorchAdam(model.manager(), model.parameters());
+        WeightedL1Loss loss = new WeightedL1Loss(model.manager(), model.config().predLen())) {
+      adam.zeroGradients();
+      for (int i = 0; i < warmup + iterations; i++) {
+        int from = rnd.nextInt(train.count() - batchSize + 1);
+        long t0 = System.nanoTime();
+        Trainer.step(model, adam, loss, batcher, order, from, batchSize, learningRate, engine);
+        if (i >= warmup) {
+          seconds[i - warmup] = (System.nanoTime() - t0) / 1e9;
+        }
+      }
+      adam.zeroGradients();
+    }
+    return seconds;
+  }
+
+  /** Median of a non-empty array. */
+  public static double median(double[] values) {
+    double[] v = values.clone();
+    Arrays.sort(v);
+    int n = v.length;
+    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+  }
+}

@@ -1,0 +1,155 @@
+package io.forecast.forecasting.pipeline;
+
+import io.forecast.data.PreparedSeries;
+import io.forecast.data.SlidingWindows;
+import io.forecast.data.Split;
+import io.forecast.data.SplitBoundaries;
+import io.forecast.data.SplitRule;
+import io.forecast.data.TimeSeriesFrame;
+import io.forecast.forecasting.FittedForecaster;
+import io.forecast.forecasting.FittedModel;
+import io.forecast.forecasting.Forecaster;
+import io.forecast.forecasting.ForecasterType;
+import io.forecast.forecasting.ForecasterTypes;
+import io.forecast.forecasting.IncompatibleDataException;
+import io.forecast.forecasting.InvalidSettingsException;
+import io.forecast.forecasting.ModelCard;
+import io.forecast.forecasting.Settings;
+import io.forecast.forecasting.TrainingContext;
+import io.forecast.forecasting.TrainingData;
+import io.forecast.forecasting.TrainingReport;
+import io.forecast.forecasting.UnfittableSeriesException;
+import io.forecast.forecasting.evaluation.ForecastEvaluator;
+import io.forecast.forecasting.nn.EngineThreads;
+import io.forecast.forecasting.provenance.LibraryVersions;
+import io.forecast.forecasting.provenance.ModelProvenance;
+import io.forecast.forecasting.provenance.ModelProvenance.DataProvenance;
+import io.forecast.forecasting.provenance.ModelProvenance.Metrics;
+import java.time.Instant;
+
+/**
+ * The one path for training and evaluating any model type, used by the CLI, the REST service and
+ * library callers alike.
+ *
+ * <ul>
+ *   <li>{@link #train}: resolves the type and checks its settings, splits and scales the series
+ *       (scaler fitted on the train rows), fits through the type on the training thread's own
+ *       thread count, evaluates every test window and returns the model with its provenance.
+ *   <li>{@link #evaluate}: scores a saved model on the test split of a file, scaled with the model's
+ *       own scaler, streaming through the windows in bounded memory.
+ * </ul>
+ */
+public final class ForecastPipeline {
+  /** Largest accepted input length or horizon. */
+  public static final int MAX_LENGTH = 100_000;
+
+  private ForecastPipeline() {}
+
+  /**
+   * Checks a type name and its settings without reading any data (so a service can refuse a bad
+   * request before queueing it).
+   *
+   * @throws io.forecast.forecasting.UnknownModelTypeException for an unknown type
+   * @throws InvalidSettingsException for bad lengths or settings
+   */
+  public static Settings check(TrainingSpec spec) {
+    ForecasterType type = ForecasterTypes.get(spec.modelType());
+    checkLengths(spec.seqLen(), spec.predLen());
+    return type.settings().resolve(spec.settings());
+  }
+
+  /**
+   * Trains a model.
+   *
+   * @param frame the loaded file
+   * @param sha256 the file's SHA-256, for provenance
+   * @param spec type, lengths, split and settings
+   * @param context seed, threads, progress and cancellation
+   * @return the fitted model, its provenance holding the test metrics (none when cancelled); the
+   *     caller closes it
+   * @throws io.forecast.forecasting.ForecastingException for an unknown type, bad settings or an
+   *     unfittable series
+   * @throws io.forecast.data.DataException if the series is too short for the split and lengths
+   */
+  public static FittedForecaster train(TimeSeriesFrame frame, String sha256, TrainingSpec spec,
+      TrainingContext context) {
+    ForecasterType type = ForecasterTypes.get(spec.modelType());
+    Settings settings = check(spec);
+    type.checkSettings(settings, frame.source(), spec.seqLen(), spec.predLen());
+    PreparedSeries series = PreparedSeries.prepare(frame, spec.split(), spec.seqLen(), spec.predLen());
+    String started = Instant.now().toString();
+    if (context.threads() > 0) {
+      EngineThreads.useOnCurrentThread(context.threads());
+    }
+    FittedModel fitted = type.fit(new TrainingData(series, sha256), settings, context);
+    FittedForecaster model = null;
+    try {
+      ModelCard card = new ModelCard(type.name(), spec.seqLen(), spec.predLen(), frame.columnNames(), frame.target(),
+          frame.timestampColumn(), frame.timestampFormat().name(), frame.quality().frequencySeconds());
+      TrainingReport report = fitted.report();
+      ModelProvenance untested = new ModelProvenance(type.name(), dataProvenance(frame, sha256, series.boundaries()),
+          fitted.model().settings(), context.seed(), report.details(), LibraryVersions.current(), started,
+          Instant.now().toString(), report.curve(), report.bestEpoch(), report.stopReason(), null);
+      model = new FittedForecaster(card, series.scaler(), untested, fitted.model());
+      if (context.cancelled().getAsBoolean()) {
+        return model;
+      }
+      Metrics metrics = score(model, series.windows(Split.TEST));
+      return model.withProvenance(new ModelProvenance(untested.modelType(), untested.data(), untested.settings(),
+          untested.seed(), untested.orthoTrans(), untested.libraries(), untested.trainingStarted(),
+          Instant.now().toString(), untested.curve(), untested.bestEpoch(), untested.stopReason(), metrics));
+    } catch (RuntimeException | Error e) {
+      fitted.model().close();
+      throw e;
+    }
+  }
+
+  /**
+   * Scores a model on the test split of a file, scaled with the model's own scaler. On the
+   * training file it reproduces the saved test metrics.
+   *
+   * @param split the split rule ({@code null}: auto)
+   * @throws IncompatibleDataException if the file's columns are not the model's
+   * @throws io.forecast.data.DataException if the file is too short for the split
+   */
+  public static Evaluation evaluate(Forecaster model, TimeSeriesFrame frame, String sha256, SplitRule split) {
+    ModelCard card = model.card();
+    if (!frame.columnNames().equals(card.columns())) {
+      throw new IncompatibleDataException(frame.source() + " has columns " + frame.columnNames()
+          + " but the model was trained on " + card.columns());
+    }
+    PreparedSeries series = PreparedSeries.prepare(frame, split == null ? SplitRule.AUTO : split, card.seqLen(),
+        card.predLen(), model.scaler());
+    long t0 = System.nanoTime();
+    Metrics metrics = score(model, series.windows(Split.TEST));
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    return new Evaluation(metrics, seconds, model.provenance(), dataProvenance(frame, sha256, series.boundaries()),
+        Instant.now().toString());
+  }
+
+  private static Metrics score(Forecaster model, SlidingWindows test) {
+    Metrics metrics = ForecastEvaluator.evaluate(model::predictScaled, test, model.card().columns());
+    if (!Double.isFinite(metrics.mse()) || !Double.isFinite(metrics.mae())) {
+      throw new UnfittableSeriesException("the " + model.card().type() + " model forecasts non-finite values on the "
+          + "test split (MSE " + metrics.mse() + "); try a lower learning rate or other settings");
+    }
+    return metrics;
+  }
+
+  private static DataProvenance dataProvenance(TimeSeriesFrame frame, String sha256, SplitBoundaries b) {
+    return new DataProvenance(frame.source(), sha256, frame.rows(), frame.columnNames(), frame.target(),
+        frame.quality().policy().label(), b.rule().label(), b.trainEnd(), b.valEnd(), b.testEnd());
+  }
+
+  /**
+   * Checks window lengths.
+   *
+   * @throws InvalidSettingsException unless both are in {@code [1, MAX_LENGTH]}
+   */
+  public static void checkLengths(int seqLen, int predLen) {
+    if (seqLen < 1 || predLen < 1 || seqLen > MAX_LENGTH || predLen > MAX_LENGTH) {
+      throw new InvalidSettingsException("seq_len and pred_len must be between 1 and " + MAX_LENGTH + ", got "
+          + seqLen + " and " + predLen);
+    }
+  }
+}
