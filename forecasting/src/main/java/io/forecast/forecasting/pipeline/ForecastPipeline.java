@@ -96,7 +96,7 @@ public final class ForecastPipeline {
       }
       Metrics metrics = score(model, series.windows(Split.TEST));
       return model.withProvenance(new ModelProvenance(untested.modelType(), untested.data(), untested.settings(),
-          untested.seed(), untested.orthoTrans(), untested.libraries(), untested.trainingStarted(),
+          untested.seed(), untested.details(), untested.libraries(), untested.trainingStarted(),
           Instant.now().toString(), untested.curve(), untested.bestEpoch(), untested.stopReason(), metrics));
     } catch (RuntimeException | Error e) {
       fitted.model().close();

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param data the training data
  * @param settings the effective model and training settings (preset after overrides)
  * @param seed the random seed
- * @param orthoTrans how the OrthoTrans bases were obtained (empty for models without one)
+ * @param details type-specific facts of the fit (OLinear: how its OrthoTrans bases were obtained; read
+ *     from {@code orthoTrans} in files written before model types were plugins)
  * @param libraries Java and library versions
  * @param trainingStarted ISO-8601 instant
  * @param trainingFinished ISO-8601 instant
@@ -26,7 +27,7 @@ public record ModelProvenance(
     DataProvenance data,
     Map<String, Object> settings,
     long seed,
-    Map<String, Object> orthoTrans,
+    @com.fasterxml.jackson.annotation.JsonAlias("orthoTrans") Map<String, Object> details,
     Map<String, String> libraries,
     String trainingStarted,
     String trainingFinished,
@@ -38,8 +39,8 @@ public record ModelProvenance(
   public ModelProvenance {
     Objects.requireNonNull(modelType, "modelType");
     Objects.requireNonNull(data, "data");
-    settings = frozen(settings);
-    orthoTrans = frozen(orthoTrans);
+    settings = frozen(settings == null ? Map.of() : settings);
+    details = frozen(details == null ? Map.of() : details);
     libraries = frozen(libraries);
     curve = List.copyOf(curve);
   }

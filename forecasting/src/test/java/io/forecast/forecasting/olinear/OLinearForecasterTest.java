@@ -81,7 +81,7 @@ class OLinearForecasterTest {
       assertThat(fitted.provenance().testMetrics().windows()).isEqualTo(series.windows(Split.TEST).count());
       assertThat(fitted.provenance().testMetrics().perColumn()).containsOnlyKeys("a", "b", "OT");
       assertThat(forecastBefore).hasSize(PRED * 3);
-      assertThat(fitted.provenance().orthoTrans().get("rows")).isEqualTo(series.boundaries().trainEnd());
+      assertThat(fitted.provenance().details().get("rows")).isEqualTo(series.boundaries().trainEnd());
     }
     assertThat(Files.list(dir).count()).as("no temporary left behind").isEqualTo(1);
   }
