@@ -84,6 +84,10 @@ public final class ForecastCommand implements Callable<Integer> {
       List<Integer> origins = origins(rows, card.seqLen(), rolling ? (stride == null ? card.predLen() : stride) : 0);
       int n = card.columns().size();
       Path temp = out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".tmp");
+      if (Files.isDirectory(out)) {
+        throw new BadInputException(out + " is a directory; --out names the CSV file to write");
+      }
+      Files.createDirectories(temp.getParent()); // as train --out does
       try (BufferedWriter w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
           ProgressBar bar = !rolling || noProgress ? null : new ProgressBarBuilder()
               .setTaskName("forecast").setInitialMax(origins.size()).setStyle(ProgressBarStyle.ASCII)

@@ -34,7 +34,7 @@ public final class InspectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PreparedSeries.checkLengths(seqLen, predLen);
+    io.forecast.forecasting.pipeline.ForecastPipeline.checkLengths(seqLen, predLen);
     TimeSeriesFrame frame = data.load();
     SplitBoundaries b = SplitBoundaries.of(data.split, frame.source(), frame.rows());
     b.requireWindows(frame.source(), seqLen, predLen);
