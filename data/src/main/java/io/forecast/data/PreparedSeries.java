@@ -26,6 +26,7 @@ public final class PreparedSeries {
     double[] raw = frame.values();
     this.scaler = scaler != null ? scaler : StandardScaler.fit(raw, frame.columnCount(), 0, boundaries.trainEnd());
     this.scaler.transformInPlace(raw);
+    requireScalable(frame, this.scaler, raw);
     this.scaled = raw;
     for (Split s : Split.values()) {
       windows.put(s, boundaries.windows(frame.source(), scaled, frame.columnCount(), s, seqLen, predLen));
@@ -75,6 +76,34 @@ public final class PreparedSeries {
   public static void checkLengths(int seqLen, int predLen) {
     if (seqLen < 1 || predLen < 1) {
       throw new IllegalArgumentException("seq_len and pred_len must be at least 1, got " + seqLen + " and " + predLen);
+    }
+  }
+
+  /**
+   * Fails with the first value whose z-score is not a finite float32 (models compute in float32):
+   * values near ±1e308 overflow the column's mean or spread, or scale beyond the float range.
+   *
+   * @throws InvalidCellException naming the line and column
+   */
+  private static void requireScalable(TimeSeriesFrame frame, StandardScaler scaler, double[] scaled) {
+    int n = frame.columnCount();
+    double[] mean = scaler.mean();
+    double[] std = scaler.std();
+    for (int c = 0; c < n; c++) {
+      if (!Double.isFinite(mean[c]) || !Double.isFinite(std[c])) {
+        throw new InvalidCellException(frame.source(), 0, frame.columnNames().get(c), "values are too large to "
+            + "z-score: the training rows' mean or standard deviation overflows; rescale the column (e.g. to other units)");
+      }
+    }
+    for (int i = 0; i < scaled.length; i++) {
+      double z = scaled[i];
+      if (!Double.isFinite(z) || Math.abs(z) > Float.MAX_VALUE) {
+        int r = i / n;
+        int c = i % n;
+        throw new InvalidCellException(frame.source(), r + 2, frame.columnNames().get(c), "value "
+            + frame.value(r, c) + " cannot be z-scored: the column's mean or standard deviation overflows, or the "
+            + "scaled value leaves the float range; rescale the column (e.g. to other units)");
+      }
     }
   }
 

@@ -194,4 +194,20 @@ class BadInputTest {
     assertThat(f.value(1, 0)).isEqualTo(3.0);
     assertThat(f.value(1, 1)).isEqualTo(4.0);
   }
+
+  @Test
+  void valuesThatOverflowTheScalerAreRefusedNotTurnedIntoNaN() {
+    StringBuilder dated = new StringBuilder("date,a,OT\n");
+    java.time.LocalDateTime t = java.time.LocalDateTime.of(2020, 1, 1, 0, 0);
+    for (int i = 0; i < 40; i++) {
+      dated.append(t.plusHours(i).toString().replace('T', ' ')).append(":00,")
+          .append(i % 2 == 0 ? "1e308" : "-1e308").append(',').append(i).append('\n');
+    }
+    TimeSeriesFrame frame = TimeSeriesCsvReader.read("huge.csv",
+        dated.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), CsvLoadOptions.defaults());
+    assertThatThrownBy(() -> PreparedSeries.prepare(frame, SplitRule.RATIO, 4, 2))
+        .isInstanceOf(InvalidCellException.class)
+        .hasMessage("huge.csv, column 'a': values are too large to z-score: the training rows' mean or standard "
+            + "deviation overflows; rescale the column (e.g. to other units)");
+  }
 }

@@ -107,8 +107,12 @@ public final class FittedForecaster implements Forecaster {
       if (!Double.isFinite(v) || !Double.isFinite(z) || Math.abs(z) > Float.MAX_VALUE) {
         String where = length > t * n ? "history " + (k / (t * n)) + ", row " + ((k / n) % t)
             : "history row " + (firstRow + k / n);
+        if (Double.isFinite(v)) {
+          throw new IncompatibleDataException(where + ", column '" + card.columns().get(c) + "' is " + v
+              + ", too far from the training data to scale (training mean " + mean[c] + ", std " + std[c] + ")");
+        }
         throw new IllegalArgumentException(where + ", column '" + card.columns().get(c) + "' is " + v
-            + (Double.isFinite(v) ? ", too far from the training data to scale" : "; values must be finite"));
+            + "; values must be finite");
       }
       input[k] = (float) z;
     }
@@ -124,6 +128,11 @@ public final class FittedForecaster implements Forecaster {
     for (int k = 0; k < scaled.length; k++) {
       int c = k % n;
       out[k] = scaled[k] * std[c] + mean[c];
+      if (!Double.isFinite(out[k])) {
+        // never hand out NaN or infinity as a forecast
+        throw new IncompatibleDataException("the forecast of column '" + card.columns().get(c) + "' at step "
+            + ((k / n) % card.predLen() + 1) + " is not finite; the history is too far outside the training data");
+      }
     }
     return out;
   }

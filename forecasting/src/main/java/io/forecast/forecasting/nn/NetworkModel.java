@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -225,10 +226,15 @@ public abstract class NetworkModel implements TrainableNetwork, AutoCloseable {
             + values[i].length);
       }
     }
-    // NDArray.set(...) makes the tensor use the given direct buffer as its storage, so every
-    // parameter gets a buffer of its own (never a shared staging buffer).
-    for (int i = 0; i < values.length; i++) {
-      parameters.get(i).getArray().set(values[i]);
+    // Copied in place with an indexed assignment (no gradient recorded), so every parameter keeps
+    // its own storage. NDArray.set(Buffer) would do the same but makes libtorch print a deprecation
+    // warning on stderr (AutoNonVariableTypeMode), which would break the CLI's one-line errors.
+    try (GradMode off = GradMode.disabled();
+        NDManager staging = manager.newSubManager()) {
+      for (int i = 0; i < values.length; i++) {
+        NDArray target = parameters.get(i).getArray();
+        target.set(new NDIndex("..."), staging.create(values[i], target.getShape()));
+      }
     }
   }
 
@@ -336,9 +342,15 @@ public abstract class NetworkModel implements TrainableNetwork, AutoCloseable {
         java.nio.file.Files.newInputStream(file)))) {
       model.loadParameters(in);
       return model;
+    } catch (java.io.EOFException e) {
+      model.close();
+      throw new IOException(file + ": the file is truncated (it ends before all parameters were read)", e);
+    } catch (java.nio.file.NoSuchFileException e) {
+      model.close();
+      throw new IOException(file + ": missing", e);
     } catch (IOException | RuntimeException e) {
       model.close();
-      throw new IOException(file + ": " + e.getMessage(), e);
+      throw new IOException(file + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
     }
   }
 
