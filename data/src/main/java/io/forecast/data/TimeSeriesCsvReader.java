@@ -61,6 +61,9 @@ public final class TimeSeriesCsvReader {
       if (Files.size(file) == 0) {
         throw new DataFileException(name, "file is empty");
       }
+      try (InputStream in = Files.newInputStream(file)) {
+        checkText(name, in);
+      }
       checkHeader(name, Files.newInputStream(file));
       try (InputStream in = Files.newInputStream(file)) {
         return parse(name, readTable(name, in), options);
@@ -79,10 +82,41 @@ public final class TimeSeriesCsvReader {
       throw new DataFileException(name, "file is empty");
     }
     try {
+      checkText(name, new java.io.ByteArrayInputStream(csv));
       checkHeader(name, new java.io.ByteArrayInputStream(csv));
       return parse(name, readTable(name, new java.io.ByteArrayInputStream(csv)), options);
     } catch (IOException e) {
       throw new DataFileException(name, "cannot read: " + e.getMessage());
+    }
+  }
+
+  /** Most value columns a file may have. */
+  public static final int MAX_COLUMNS = 10_000;
+
+  /**
+   * Refuses what is not UTF-8 text: a UTF-16/UTF-32 byte-order mark or any NUL byte (binary data,
+   * or UTF-16 without a mark), naming the line. Parsing such input would strip or mangle cells
+   * silently.
+   */
+  private static void checkText(String name, InputStream in) throws IOException {
+    byte[] buffer = new byte[1 << 16];
+    int line = 1;
+    boolean first = true;
+    for (int read; (read = in.read(buffer)) > 0; ) {
+      if (first && read >= 2 && ((buffer[0] == (byte) 0xFE && buffer[1] == (byte) 0xFF)
+          || (buffer[0] == (byte) 0xFF && buffer[1] == (byte) 0xFE))) {
+        throw new DataFileException(name, "the file is UTF-16 (or UTF-32) text; save it as UTF-8 CSV");
+      }
+      first = false;
+      for (int i = 0; i < read; i++) {
+        if (buffer[i] == 0) {
+          throw new MalformedRowException(name, line, "a NUL byte: this is binary data or UTF-16 text, not a UTF-8 "
+              + "CSV file");
+        }
+        if (buffer[i] == '\n') {
+          line++;
+        }
+      }
     }
   }
 
@@ -100,6 +134,11 @@ public final class TimeSeriesCsvReader {
         throw new DataFileException(name, "no header: the first line looks like data ('"
             + abbreviate(first) + "'); the first line must name the columns");
       }
+      long columns = first.chars().filter(ch -> ch == ',').count() + 1;
+      if (columns > MAX_COLUMNS + 1) {
+        throw new DataFileException(name, "the header has " + columns + " columns; at most " + MAX_COLUMNS
+            + " value columns are supported");
+      }
       if (!first.contains(",")) {
         throw new DataFileException(name, "header has a single column '" + abbreviate(first)
             + "'; need a timestamp column and at least one value column, comma-separated");
@@ -116,6 +155,7 @@ public final class TimeSeriesCsvReader {
           .missingValueIndicator("")
           .columnTypes(column -> ColumnType.STRING)
           .maxCharsPerColumn(1 << 16)
+          .maxNumberOfColumns(MAX_COLUMNS + 2)
           .build());
     } catch (AddCellToColumnException e) {
       String msg = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
@@ -123,6 +163,13 @@ public final class TimeSeriesCsvReader {
       throw ragged != null ? ragged : new MalformedRowException(name, (int) e.getRowNumber() + 1, "cannot parse row: " + msg);
     } catch (DataException e) {
       throw e;
+    } catch (com.univocity.parsers.common.TextParsingException e) {
+      // the parser's own message dumps its settings; say what is wrong with which line instead
+      int line = (int) e.getLineIndex() + 1;
+      String what = e.getCause() instanceof ArrayIndexOutOfBoundsException
+          ? "a row with more than " + (MAX_COLUMNS + 2) + " fields"
+          : "a field longer than " + (1 << 16) + " characters or unbalanced quotes";
+      throw new MalformedRowException(name, line, "cannot parse CSV: " + what);
     } catch (RuntimeException e) {
       String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       MalformedRowException ragged = raggedRow(name, msg);

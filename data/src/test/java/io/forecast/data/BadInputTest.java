@@ -210,4 +210,30 @@ class BadInputTest {
         .hasMessage("huge.csv, column 'a': values are too large to z-score: the training rows' mean or standard "
             + "deviation overflows; rescale the column (e.g. to other units)");
   }
+
+  @Test
+  void utf16AndBinaryInputAreRefusedNotMangled() {
+    byte[] utf16 = ("\uFEFF" + GOOD).getBytes(java.nio.charset.StandardCharsets.UTF_16);
+    assertThatThrownBy(() -> TimeSeriesCsvReader.read("u16.csv", utf16, CsvLoadOptions.defaults()))
+        .isInstanceOf(DataFileException.class)
+        .hasMessage("u16.csv: the file is UTF-16 (or UTF-32) text; save it as UTF-8 CSV");
+    byte[] nul = (GOOD + "2020-01-01 02:00:00,1\u00002,3\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> TimeSeriesCsvReader.read("nul.csv", nul, CsvLoadOptions.defaults()))
+        .isInstanceOf(MalformedRowException.class)
+        .hasMessageStartingWith("nul.csv, line 4: a NUL byte");
+  }
+
+  @Test
+  void tooManyFieldsAreNamedWithoutTheParserSettings() {
+    String wide = GOOD + "2020-01-01 02:00:00" + ",1".repeat(12_000) + "\n";
+    assertThatThrownBy(() -> TimeSeriesCsvReader.read("wide.csv", wide.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        CsvLoadOptions.defaults()))
+        .isInstanceOf(MalformedRowException.class)
+        .hasMessage("wide.csv, line 4: cannot parse CSV: a row with more than 10002 fields");
+    String header = "date" + ",c".repeat(10_001) + "\n2020-01-01 00:00:00" + ",1".repeat(10_001) + "\n";
+    assertThatThrownBy(() -> TimeSeriesCsvReader.read("head.csv", header.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        CsvLoadOptions.defaults()))
+        .isInstanceOf(DataFileException.class)
+        .hasMessage("head.csv: the header has 10002 columns; at most 10000 value columns are supported");
+  }
 }
