@@ -39,4 +39,6 @@ EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD curl -fsS http://127.0.0.1:8080/actuator/health || exit 1
 ENTRYPOINT ["java", "-Dai.djl.offline=true", "-jar", "/app/forecast.jar"]
-CMD ["serve", "--port", "8080", "--store", "/models"]
+# Listens on all interfaces of the container, which serve allows only with API keys configured:
+# docker run -e FORECAST_SECURITY_WRITE_KEYS=... (see README, "Running the service safely")
+CMD ["serve", "--port", "8080", "--host", "0.0.0.0", "--store", "/models"]

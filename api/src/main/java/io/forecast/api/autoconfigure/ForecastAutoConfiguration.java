@@ -39,7 +39,8 @@ public class ForecastAutoConfiguration {
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   public ModelStore forecastModelStore(ForecastProperties properties) {
-    return new ModelStore(properties.getStore().getPath());
+    return new ModelStore(properties.getStore().getPath(), io.forecast.forecasting.service.ModelLoader.DEFAULT,
+        properties.getStore().getMaxLoadedModels());
   }
 
   /** Meters of forecast latency and training time (no-op without a meter registry). */

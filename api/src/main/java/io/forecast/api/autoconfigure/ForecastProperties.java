@@ -55,6 +55,17 @@ public class ForecastProperties {
     /** Directory of model directories (one sub-directory per model id); created on first write. */
     private Path path = Path.of("models");
 
+    /** Models kept loaded at once (least recently used unloaded first; a model in use is never unloaded). */
+    private int maxLoadedModels = io.forecast.forecasting.service.ModelStore.DEFAULT_MAX_LOADED_MODELS;
+
+    public int getMaxLoadedModels() {
+      return maxLoadedModels;
+    }
+
+    public void setMaxLoadedModels(int maxLoadedModels) {
+      this.maxLoadedModels = maxLoadedModels;
+    }
+
     public Path getPath() {
       return path;
     }

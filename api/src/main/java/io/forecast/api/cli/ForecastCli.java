@@ -62,7 +62,24 @@ public final class ForecastCli {
         || ex instanceof io.forecast.forecasting.service.InvalidModelIdException;
   }
 
+  /**
+   * The message on one line, with every other control character (and the replacement character of
+   * undecodable bytes) escaped as {@code \\uXXXX}, so binary input never reaches the terminal raw.
+   */
   static String oneLine(String message) {
-    return message == null ? "" : message.replace('\n', ' ').replace('\r', ' ').trim();
+    if (message == null) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder(message.length());
+    message.codePoints().forEach(cp -> {
+      if (cp == '\n' || cp == '\r' || cp == '\t') {
+        sb.append(' ');
+      } else if (Character.isISOControl(cp) || cp == 0xFFFD || Character.getType(cp) == Character.FORMAT) {
+        sb.append(String.format("\\u%04X", cp));
+      } else {
+        sb.appendCodePoint(cp);
+      }
+    });
+    return sb.toString().trim();
   }
 }

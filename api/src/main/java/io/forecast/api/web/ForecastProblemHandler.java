@@ -56,10 +56,13 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
  *   <tr><td>413</td><td>body or upload over the limit</td></tr>
  *   <tr><td>422</td><td>history shorter than the model's {@code seqLen} (property {@code requiredRows})</td></tr>
  *   <tr><td>429</td><td>training queue full</td></tr>
- *   <tr><td>500</td><td>model files unreadable or unwritable, internal error</td></tr>
+ *   <tr><td>422</td><td>a series the model type cannot fit</td></tr>
+ *   <tr><td>500</td><td>model files unreadable or unwritable, internal error (a bug: logged with the
+ *       {@code correlationId} the problem document carries)</td></tr>
  * </table>
  */
-@RestControllerAdvice(assignableTypes = {ForecastController.class, ModelController.class, JobController.class})
+@RestControllerAdvice(assignableTypes = {ForecastController.class, ModelController.class, ModelTypeController.class,
+    JobController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class ForecastProblemHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ForecastProblemHandler.class);
@@ -130,10 +133,10 @@ public class ForecastProblemHandler {
       if (at != null && at.getLineNr() > 0) {
         sb.append(" (line ").append(at.getLineNr()).append(", column ").append(at.getColumnNr()).append(')');
       }
-      sb.append(": ").append(firstLine(json.getOriginalMessage()));
+      sb.append(": ").append(withoutJavaTypes(firstLine(json.getOriginalMessage())));
       detail = sb.toString();
     } else if (cause != null && cause != e && cause.getMessage() != null) {
-      detail = "malformed request body: " + firstLine(cause.getMessage());
+      detail = "malformed request body: " + withoutJavaTypes(firstLine(cause.getMessage()));
     } else if (e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
       detail = "request body is missing";
     }
@@ -181,11 +184,65 @@ public class ForecastProblemHandler {
         + (e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName()), request);
   }
 
+  @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+  ResponseEntity<ProblemDetail> badMultipart(org.springframework.web.multipart.MultipartException e,
+      HttpServletRequest request) {
+    return problem(HttpStatus.BAD_REQUEST, "malformed multipart request body (a boundary is missing or the body is "
+        + "truncated)", request);
+  }
+
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ResponseEntity<ProblemDetail> uploadTooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
     return problem(HttpStatus.PAYLOAD_TOO_LARGE, "upload is larger than the limit"
         + (e.getMaxUploadSize() > 0 ? " of " + e.getMaxUploadSize() + " bytes" : "")
         + " (spring.servlet.multipart.max-file-size / max-request-size)", request);
+  }
+
+  /**
+   * Anything else is a bug: a 500 problem document with a correlation id that is logged with the
+   * stack trace; Spring's own request errors (wrong method, unknown path, ...) keep their status.
+   */
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+    if (e instanceof org.springframework.web.ErrorResponse known) {
+      HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
+      return problem(status, known.getBody().getDetail() == null ? status.getReasonPhrase()
+          : withoutJavaTypes(known.getBody().getDetail()), request);
+    }
+    String id = java.util.UUID.randomUUID().toString();
+    LOG.error("internal error {} on {} {}", id, request.getMethod(), request.getRequestURI(), e);
+    ResponseEntity<ProblemDetail> p = problem(HttpStatus.INTERNAL_SERVER_ERROR,
+        "internal error; quote correlation id " + id + " when reporting it", request);
+    p.getBody().setProperty("correlationId", id);
+    return p;
+  }
+
+  /**
+   * Replaces Java type names that Jackson quotes in its messages ({@code `java.lang.Double`},
+   * {@code `io.forecast...ForecastRequestBody`}) by the JSON kind a client understands.
+   */
+  static String withoutJavaTypes(String message) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("`([\\w.$\\[\\]<>, ]+)`").matcher(message);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(jsonKind(m.group(1))));
+    }
+    m.appendTail(sb);
+    return sb.toString();
+  }
+
+  private static String jsonKind(String javaType) {
+    String t = javaType.trim();
+    if (t.endsWith("[]") || t.startsWith("java.util.List") || t.startsWith("java.util.ArrayList")) {
+      return "an array";
+    }
+    return switch (t) {
+      case "double", "float", "int", "long", "java.lang.Double", "java.lang.Float", "java.lang.Integer",
+          "java.lang.Long", "java.math.BigDecimal" -> "a number";
+      case "boolean", "java.lang.Boolean" -> "true or false";
+      case "java.lang.String", "char" -> "a string";
+      default -> "an object";
+    };
   }
 
   private static String fieldMessage(FieldError f) {

@@ -1,8 +1,14 @@
 package io.forecast.api.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.forecast.api.security.ApiKeys;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** {@code forecast serve} and {@code forecast bench http} argument handling (no server is started). */
 class ServeCommandTest {
@@ -37,5 +43,84 @@ class ServeCommandTest {
         InspectCommandTest.DEMO);
     assertThat(noServer.exitCode()).isEqualTo(ForecastCli.BAD_INPUT);
     assertThat(noServer.err()).contains("cannot reach http://127.0.0.1:1");
+  }
+
+  /** A parsed {@code serve} command (nothing started). */
+  private static ServeCommand parsed(String... args) {
+    ServeCommand serve = new ServeCommand();
+    new CommandLine(serve).parseArgs(args);
+    return serve;
+  }
+
+  @Test
+  void bindsLoopbackByDefault() {
+    StringWriter err = new StringWriter();
+    List<String> args = parsed().springArguments(new PrintWriter(err, true));
+    assertThat(args).contains("--server.address=127.0.0.1", "--server.port=8080");
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void anotherLoopbackHostNeedsNoKeys() {
+    assertThat(parsed("--host", "::1").springArguments(new PrintWriter(new StringWriter())))
+        .contains("--server.address=::1");
+  }
+
+  @Test
+  void nonLoopbackHostWithoutKeysIsRefusedWithExit2() {
+    CliRun run = CliRun.of("serve", "--host", "0.0.0.0", "--port", "0");
+    assertThat(run.exitCode()).isEqualTo(ForecastCli.BAD_INPUT);
+    assertThat(run.err().strip().lines()).singleElement().asString()
+        .startsWith("error: refusing to serve 0.0.0.0 (not a loopback address) without API keys")
+        .contains("FORECAST_SECURITY_WRITE_KEYS").contains("--insecure");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void nonLoopbackServerAddressPassThroughIsRefusedToo() {
+    assertThatThrownBy(() -> parsed("--server.address=0.0.0.0").springArguments(new PrintWriter(new StringWriter())))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("refusing to serve 0.0.0.0");
+  }
+
+  @Test
+  void insecureAcceptsANonLoopbackHostWithAWarning() {
+    StringWriter err = new StringWriter();
+    List<String> args = parsed("--host", "0.0.0.0", "--insecure").springArguments(new PrintWriter(err, true));
+    assertThat(args).contains("--server.address=0.0.0.0");
+    assertThat(err.toString().strip().lines()).singleElement().asString().startsWith("warning: --insecure");
+  }
+
+  @Test
+  void keysGivenAsSpringPropertiesAllowANonLoopbackHost() {
+    StringWriter err = new StringWriter();
+    List<String> args = parsed("--host", "0.0.0.0", "--forecast.security.write-keys=k-0123456789abcdef")
+        .springArguments(new PrintWriter(err, true));
+    assertThat(args).contains("--server.address=0.0.0.0", "--forecast.security.write-keys=k-0123456789abcdef");
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void blankKeysOrDisabledSecurityCountAsNoKeys() {
+    assertThatThrownBy(() -> parsed("--host", "0.0.0.0", "--forecast.security.write-keys=")
+        .springArguments(new PrintWriter(new StringWriter()))).isInstanceOf(BadInputException.class);
+    assertThatThrownBy(() -> parsed("--host", "0.0.0.0", "--forecast.security.read-keys=k-0123456789abcdef",
+        "--forecast.security.enabled=false").springArguments(new PrintWriter(new StringWriter())))
+        .isInstanceOf(BadInputException.class);
+  }
+
+  @Test
+  void theBindAddressIsGivenOnce() {
+    CliRun run = CliRun.of("serve", "--host", "127.0.0.1", "--server.address=0.0.0.0");
+    assertThat(run.exitCode()).isEqualTo(ForecastCli.BAD_INPUT);
+    assertThat(run.err()).contains("error: the bind address is given twice");
+  }
+
+  @Test
+  void startLineSaysWhetherTheServiceIsOpen() {
+    assertThat(ServeCommand.startLine("127.0.0.1", 8080, ApiKeys.none()))
+        .isEqualTo("forecast serve: listening on http://127.0.0.1:8080 (open: no API keys configured — development "
+            + "use only)");
+    assertThat(ServeCommand.startLine("::1", 9000, ApiKeys.of(List.of("r-0123456789abcdef"), List.of())))
+        .isEqualTo("forecast serve: listening on http://[::1]:9000 (API keys required: 1 read, 0 write)");
   }
 }

@@ -86,6 +86,11 @@ final class ApiClient {
         .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
   }
 
+  Reply postRaw(String path, String contentType, byte[] body) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   private Reply send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(60)).build(),

@@ -346,6 +346,14 @@ class ForecastApiHttpTest {
     assertProblem(api().delete("/api/v1/jobs/nope"), 404, "no training job 'nope'");
     assertProblem(api().postMultipart("/api/v1/forecasts", Map.of("modelId", MODEL), "bad.csv",
         "date,HUFL\n2016-07-01 00:00:00,abc\n".getBytes(StandardCharsets.UTF_8)), 400, "bad.csv, line 2, column 'HUFL'");
+    byte[] part = "--xyz\r\nContent-Disposition: form-data; name=\"modelId\"\r\n\r\ntiny\r\n--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"h.csv\"\r\n\r\ndate,HUFL\n"
+        .getBytes(StandardCharsets.UTF_8);
+    assertProblem(api().postRaw("/api/v1/forecasts", "multipart/form-data", part), 400, "malformed multipart");
+    assertProblem(api().postRaw("/api/v1/forecasts", "multipart/form-data; boundary=xyz", part), 400,
+        "malformed multipart");
+    ApiClient.Reply typed = api().postJson("/api/v1/forecasts", "{\"modelId\": \"tiny\", \"columns\": [1, 2]}");
+    assertThat(typed.status()).isEqualTo(400);
+    assertThat(typed.body()).doesNotContain("java.").doesNotContain("io.forecast");
   }
 
   @Test

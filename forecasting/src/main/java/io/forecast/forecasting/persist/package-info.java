@@ -1,5 +1,18 @@
 /**
- * Persistence of trained models: model directories written atomically (temporary sibling + rename),
- * so that a reader or a restarted process only ever sees complete models.
+ * Persistence of trained models, built so that no model is ever lost.
+ *
+ * <ul>
+ *   <li>{@link io.forecast.forecasting.persist.AtomicDirectory}: the write protocol of a model
+ *       directory (write a {@code .tmp-} sibling, fsync it, stage it as {@code .new-} — the commit
+ *       point —, move the old copy aside as {@code .old-}, rename the new into place, delete the old;
+ *       the parent fsynced after each rename), atomic deletes ({@code .del-}), and the recovery that
+ *       completes or rolls back whatever a crash interrupted. The class description tabulates every
+ *       crash state and what recovery makes of it.
+ *   <li>{@link io.forecast.forecasting.persist.DurableFiles}: fsync of files, directories and trees,
+ *       and atomic replacement of small files (the service's job records).
+ *   <li>{@link io.forecast.forecasting.persist.ModelFiles}: the files of a model directory
+ *       ({@code model.json}, written last, marks it complete) and their JSON mapper. The layout of a
+ *       model directory itself is unchanged by the protocol: every protocol entry is a sibling.
+ * </ul>
  */
 package io.forecast.forecasting.persist;

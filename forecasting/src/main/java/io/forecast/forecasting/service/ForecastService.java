@@ -19,7 +19,10 @@ import io.forecast.forecasting.pipeline.Evaluation;
 import io.forecast.forecasting.pipeline.ForecastPipeline;
 import io.forecast.forecasting.pipeline.TrainingSpec;
 import io.forecast.forecasting.provenance.FileDigest;
+import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,6 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 /**
  * Forecasting, training and evaluation over a {@link ModelStore}.
@@ -51,11 +55,26 @@ import java.util.concurrent.TimeUnit;
  *       rejects the job ({@link TrainingQueueFullException}).
  *   <li>{@link #cancel}: a queued job is dropped; a running one stops before its next batch and
  *       saves nothing.
+ *   <li><b>Job records survive a restart.</b> Every job's status is written to
+ *       {@code STORE/.jobs/JOB-ID.json} (atomically and durably) when it is queued, starts, finishes
+ *       an epoch and ends. A new service on the same store reads them back: a job that was still
+ *       QUEUED or RUNNING (the process stopped or crashed) reads {@code FAILED} with the error
+ *       {@value #INTERRUPTED}. The {@code retainedJobs} most recently finished jobs are
+ *       remembered; the records of forgotten jobs are deleted. A record that cannot be written is
+ *       reported on the {@code System.Logger} and does not stop the job.
+ *   <li>Per-model forecast batchers are dropped when the store closes the model (evicted from its
+ *       bounded cache, replaced or deleted).
  * </ul>
  *
- * <p>Thread-safe. Close it to stop the training thread (a running job is cancelled).
+ * <p>Thread-safe. Close it to stop the training thread: a queued or running job ends {@code FAILED}
+ * ({@value #INTERRUPTED}), as it would read after a crash.
  */
 public final class ForecastService implements AutoCloseable {
+  /** The error of a job the service stopped, or lost in a crash, before it finished. */
+  public static final String INTERRUPTED = TrainingJob.INTERRUPTED;
+
+  private static final System.Logger LOG = System.getLogger(ForecastService.class.getName());
+
   private final ModelStore store;
   private final ForecastServiceSettings settings;
   private final TrainingListener listener;
@@ -63,11 +82,21 @@ public final class ForecastService implements AutoCloseable {
   private final ConcurrentHashMap<String, TrainingJob> jobs = new ConcurrentHashMap<>();
   private final Deque<String> finishedJobs = new ArrayDeque<>();
   private final ConcurrentHashMap<String, ForecastBatcher> batchers = new ConcurrentHashMap<>();
+  private final JobRecords records;
+  private final BiConsumer<String, Forecaster> unloadListener =
+      (id, model) -> batchers.computeIfPresent(id, (k, b) -> b.forecaster() == model ? null : b);
 
+  /**
+   * A service over a store. Reads the job records of an earlier service on the same store (see the
+   * class description).
+   */
   public ForecastService(ModelStore store, ForecastServiceSettings settings, TrainingListener listener) {
     this.store = Objects.requireNonNull(store, "store");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.listener = listener == null ? TrainingListener.NONE : listener;
+    this.records = new JobRecords(store.root());
+    restoreJobs();
+    store.addUnloadListener(unloadListener);
     this.trainer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
         new ArrayBlockingQueue<>(settings.trainingQueueCapacity()), runnable -> {
           Thread t = new Thread(runnable, "forecast-training");
@@ -148,6 +177,11 @@ public final class ForecastService implements AutoCloseable {
     }
     return batchers.compute(modelId, (id, old) -> old != null && old.forecaster() == f ? old
         : new ForecastBatcher(f, settings.maxBatchSize(), settings.forecastConcurrency()));
+  }
+
+  /** Number of per-model batchers held (tests). */
+  int batcherCount() {
+    return batchers.size();
   }
 
   /** Checks a history against a card and returns its last {@code seqLen} rows, row-major. */
@@ -319,6 +353,7 @@ public final class ForecastService implements AutoCloseable {
       jobs.remove(job.id());
       throw new TrainingQueueFullException(settings.trainingQueueCapacity());
     }
+    persist(job);
     return job.snapshot();
   }
 
@@ -327,17 +362,20 @@ public final class ForecastService implements AutoCloseable {
     if (!job.start()) {
       return;
     }
+    persist(job);
     long t0 = System.nanoTime();
     try {
       TrainingProgress progress = new TrainingProgress() {
         @Override
         public void trainingStarted(int maxEpochs) {
           job.maxEpochs(maxEpochs);
+          persist(job);
         }
 
         @Override
         public void epochFinished(int epoch, double trainLoss, double valLoss, double lr, double seconds) {
           job.epochFinished(epoch, trainLoss, valLoss, seconds);
+          persist(job);
         }
       };
       TrainingContext context = new TrainingContext(seed, settings.trainingThreads(), progress,
@@ -363,16 +401,97 @@ public final class ForecastService implements AutoCloseable {
   }
 
   private void finished(TrainingJob job, Duration runTime) {
+    persist(job);
     try {
       listener.jobFinished(job.snapshot(), runTime);
     } catch (RuntimeException ignored) {
       // a metrics listener must not break the service
     }
+    remember(job);
+  }
+
+  /** Adds a finished job to the remembered ones, forgetting (and deleting the records of) the oldest. */
+  private void remember(TrainingJob job) {
+    List<TrainingJob> forgotten = new ArrayList<>();
     synchronized (finishedJobs) {
       finishedJobs.addLast(job.id());
       while (finishedJobs.size() > settings.retainedJobs()) {
-        jobs.remove(finishedJobs.removeFirst());
+        TrainingJob old = jobs.remove(finishedJobs.removeFirst());
+        if (old != null) {
+          forgotten.add(old);
+        }
       }
+    }
+    forgotten.forEach(this::forget);
+  }
+
+  /** Writes a job's current status to its record (the latest snapshot always lands last). */
+  private void persist(TrainingJob job) {
+    synchronized (job.recordLock) {
+      if (job.forgotten) {
+        return;
+      }
+      try {
+        JobStatus snapshot = job.snapshot();
+        records.write(snapshot);
+        job.recordedState = snapshot.state();
+      } catch (IOException | RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "cannot write the record of training job " + job.id() + " to "
+            + records.directory() + ": " + e.getMessage());
+      }
+    }
+  }
+
+  private static Instant instant(String iso) {
+    try {
+      return iso == null ? Instant.EPOCH : Instant.parse(iso);
+    } catch (DateTimeParseException e) {
+      return Instant.EPOCH;
+    }
+  }
+
+  private void forget(TrainingJob job) {
+    synchronized (job.recordLock) {
+      job.forgotten = true;
+      try {
+        records.delete(job.id());
+      } catch (IOException | RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "cannot delete the record of forgotten training job " + job.id()
+            + ": " + e.getMessage());
+      }
+    }
+  }
+
+  /**
+   * Reads the records of an earlier service on this store: unfinished jobs become FAILED
+   * (interrupted) and are written back; only the {@code retainedJobs} most recently finished are kept.
+   */
+  private void restoreJobs() {
+    List<JobStatus> saved;
+    try {
+      saved = records.load();
+    } catch (IOException | RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "cannot read the training job records in " + records.directory() + ": "
+          + e.getMessage());
+      return;
+    }
+    List<TrainingJob> restored = new ArrayList<>();
+    for (JobStatus s : saved) {
+      TrainingJob job = TrainingJob.restore(s);
+      if (s.state() != job.state()) {
+        persist(job);
+      } else {
+        synchronized (job.recordLock) {
+          job.recordedState = s.state();
+        }
+      }
+      restored.add(job);
+    }
+    restored.sort(Comparator.comparing((TrainingJob j) -> instant(j.snapshot().finishedAt()))
+        .thenComparing(j -> instant(j.snapshot().submittedAt())));
+    for (TrainingJob job : restored) {
+      jobs.put(job.id(), job);
+      remember(job);
     }
   }
 
@@ -430,15 +549,34 @@ public final class ForecastService implements AutoCloseable {
     return job.snapshot();
   }
 
-  /** Cancels every job and stops the training thread (waiting up to 30 s for a running job). */
+  /**
+   * Stops the training thread (waiting up to 30 s for a running job): queued and running jobs end
+   * FAILED ({@value #INTERRUPTED}) unless a user already cancelled them; every record is
+   * written a last time.
+   */
   @Override
   public void close() {
-    jobs.values().forEach(TrainingJob::cancel);
+    store.removeUnloadListener(unloadListener);
+    for (TrainingJob job : jobs.values()) {
+      if (job.interrupt()) {
+        persist(job);
+      }
+    }
     trainer.shutdownNow();
     try {
       trainer.awaitTermination(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    // a job may have ended without its record written yet (or the write failed): write from here
+    for (TrainingJob job : jobs.values()) {
+      boolean stale;
+      synchronized (job.recordLock) {
+        stale = !job.forgotten && job.recordedState != job.state();
+      }
+      if (stale) {
+        persist(job);
+      }
     }
   }
 }

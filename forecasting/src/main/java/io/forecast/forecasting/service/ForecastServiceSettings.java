@@ -1,11 +1,13 @@
 package io.forecast.forecasting.service;
 
 /**
- * Limits of a {@link ForecastService}.
+ * Limits of a {@link ForecastService}. (How many models stay loaded is the store's bound: see {@link
+ * ModelStore#ModelStore(java.nio.file.Path, ModelLoader, int)}.)
  *
  * @param trainingQueueCapacity training jobs that may wait while one runs; more are rejected
  * @param maxHistoryRows the most history rows a forecast request may carry
- * @param retainedJobs finished jobs remembered for status queries (oldest forgotten first)
+ * @param retainedJobs finished jobs remembered for status queries, also across restarts (oldest
+ *     forgotten first, and their records deleted from the store's {@code .jobs/} folder)
  * @param maxBatchSize the most concurrent forecasts on one model run as one batch (1: no batching)
  * @param forecastConcurrency batches that may run at once per model (the engine's parallelism)
  * @param inferenceThreads PyTorch intra-op threads on each thread running a forecast (0: leave as is)

@@ -3,7 +3,8 @@ package io.forecast.forecasting.service;
 import java.util.List;
 
 /**
- * A snapshot of a training job.
+ * A snapshot of a training job; also the content of the job's record on disk
+ * ({@code STORE/.jobs/ID.json}), so its fields are its JSON format.
  *
  * @param id job id
  * @param modelId the id the model is saved under on success
@@ -13,7 +14,8 @@ import java.util.List;
  * @param epochs losses of every completed epoch
  * @param etaSeconds mean epoch seconds × epochs remaining to the maximum (an upper bound), or
  *     {@code null} before the first epoch and once finished
- * @param error why the job failed, or {@code null}
+ * @param error why the job failed ({@link ForecastService#INTERRUPTED} when the service stopped before
+ *     the job finished), or {@code null}
  * @param submittedAt ISO-8601 instant the job was accepted
  * @param startedAt ISO-8601 instant training began, or {@code null}
  * @param finishedAt ISO-8601 instant the job ended, or {@code null}

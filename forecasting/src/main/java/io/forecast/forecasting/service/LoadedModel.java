@@ -3,23 +3,32 @@ package io.forecast.forecasting.service;
 import io.forecast.forecasting.Forecaster;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.BiConsumer;
 
 /**
  * A store cache entry: the model of one directory, loaded once on first use, with a count of open
- * leases. Once retired (deleted or replaced) it accepts no new leases and closes the model when the
- * last lease is released.
+ * leases. Once retired (deleted, replaced, or evicted from the cache) it accepts no new leases and
+ * closes the model when the last lease is released; the store then tells its unload listener.
+ *
+ * <p>Two locks: the entry's monitor guards the lease count and retirement (held only briefly, so the
+ * store's cache can look at lease counts while a model loads), {@code loadLock} serialises loading.
  */
 final class LoadedModel {
+  private final String id;
   private final Path directory;
   private final ModelLoader loader;
+  private final BiConsumer<String, Forecaster> onClose;
+  private final Object loadLock = new Object();
   private volatile Forecaster forecaster;
   private int leases;
   private boolean retired;
   private boolean closed;
 
-  LoadedModel(Path directory, ModelLoader loader) {
+  LoadedModel(String id, Path directory, ModelLoader loader, BiConsumer<String, Forecaster> onClose) {
+    this.id = id;
     this.directory = directory;
     this.loader = loader;
+    this.onClose = onClose;
   }
 
   /** Takes a lease; false once retired. */
@@ -31,13 +40,25 @@ final class LoadedModel {
     return true;
   }
 
+  /** Open leases. */
+  synchronized int leases() {
+    return leases;
+  }
+
+  /** Whether the model has been loaded. */
+  boolean isLoaded() {
+    return forecaster != null;
+  }
+
   /**
-   * Loads the model if this is the first use. Holding the entry's lock while loading means
-   * concurrent first users wait for one load instead of loading twice.
+   * Loads the model if this is the first use (call while holding a lease). Concurrent first users
+   * wait for one load instead of loading twice.
    */
-  synchronized void ensureLoaded() throws IOException {
-    if (forecaster == null) {
-      forecaster = loader.load(directory);
+  void ensureLoaded() throws IOException {
+    synchronized (loadLock) {
+      if (forecaster == null) {
+        forecaster = loader.load(directory);
+      }
     }
   }
 
@@ -45,26 +66,48 @@ final class LoadedModel {
     return forecaster;
   }
 
-  synchronized void release() {
-    leases--;
-    closeIfUnused();
+  void release() {
+    Forecaster closedModel;
+    synchronized (this) {
+      leases--;
+      closedModel = closeIfUnused();
+    }
+    notifyClosed(closedModel);
   }
 
   /** Accepts no new leases; closes the model now or when the last lease is released. */
-  synchronized void retire() {
-    retired = true;
-    closeIfUnused();
+  void retire() {
+    Forecaster closedModel;
+    synchronized (this) {
+      retired = true;
+      closedModel = closeIfUnused();
+    }
+    notifyClosed(closedModel);
   }
 
   synchronized boolean isRetired() {
     return retired;
   }
 
-  private void closeIfUnused() {
+  /** Closes the model if retired and unused; returns the closed model (or null). */
+  private Forecaster closeIfUnused() {
     if (retired && leases == 0 && !closed) {
       closed = true;
-      if (forecaster != null) {
-        forecaster.close();
+      Forecaster f = forecaster;
+      if (f != null) {
+        f.close();
+      }
+      return f;
+    }
+    return null;
+  }
+
+  private void notifyClosed(Forecaster closedModel) {
+    if (closedModel != null && onClose != null) {
+      try {
+        onClose.accept(id, closedModel);
+      } catch (RuntimeException ignored) {
+        // a listener must not break releasing a lease
       }
     }
   }

@@ -4,15 +4,17 @@ import io.forecast.forecasting.Forecaster;
 
 /**
  * A loaded model held for one use. While any lease on a model is open the store never closes the
- * model, even if it is deleted or replaced meanwhile; close the lease when done (try-with-resources).
- * Closing twice is harmless.
+ * model, even if it is deleted, replaced or evicted from the cache meanwhile; close the lease when
+ * done (try-with-resources). Closing twice is harmless.
  */
 public final class ModelLease implements AutoCloseable {
+  private final ModelStore store;
   private final String id;
   private final LoadedModel model;
   private boolean closed;
 
-  ModelLease(String id, LoadedModel model) {
+  ModelLease(ModelStore store, String id, LoadedModel model) {
+    this.store = store;
     this.id = id;
     this.model = model;
   }
@@ -28,10 +30,14 @@ public final class ModelLease implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() {
-    if (!closed) {
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
       closed = true;
-      model.release();
     }
+    model.release();
+    store.released();
   }
 }

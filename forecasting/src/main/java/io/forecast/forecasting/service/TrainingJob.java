@@ -4,29 +4,69 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The mutable record of one training job, shared by the training thread and status readers. */
+/**
+ * The mutable record of one training job, shared by the training thread and status readers. The
+ * service persists a {@link #snapshot()} on every change (see {@link ForecastService}); a job read
+ * back after a restart is {@link #restore restored} finished.
+ */
 final class TrainingJob {
+  /** The error of a job the service stopped (or lost in a crash) before it finished. */
+  static final String INTERRUPTED = "interrupted (the service stopped before the job finished)";
+
   private final String id;
   private final String modelId;
   private volatile int maxEpochs;
-  private final String submittedAt = Instant.now().toString();
+  private final String submittedAt;
   private final List<EpochLoss> epochs = new ArrayList<>();
   private volatile boolean cancelRequested;
+  private boolean interrupted;
   private JobState state = JobState.QUEUED;
   private String startedAt;
   private String finishedAt;
   private String error;
   private Runnable task;
+  /** Serialises writing this job's record (see ForecastService#persist). */
+  final Object recordLock = new Object();
+  /** Set (under recordLock) once the record is deleted: the job is forgotten and never written again. */
+  boolean forgotten;
+  /** The state last written to the record (under recordLock), or null before the first write. */
+  JobState recordedState;
+
+  TrainingJob(String id, String modelId, int maxEpochs) {
+    this(id, modelId, maxEpochs, Instant.now().toString());
+  }
+
+  private TrainingJob(String id, String modelId, int maxEpochs, String submittedAt) {
+    this.id = id;
+    this.modelId = modelId;
+    this.maxEpochs = maxEpochs;
+    this.submittedAt = submittedAt;
+  }
+
+  /**
+   * A job read back from its record. One that was still QUEUED or RUNNING when its service stopped
+   * comes back FAILED with {@link #INTERRUPTED} (finished now); a finished one as it was.
+   */
+  static TrainingJob restore(JobStatus s) {
+    TrainingJob job = new TrainingJob(s.id(), s.modelId(), s.maxEpochs(),
+        s.submittedAt() == null ? Instant.EPOCH.toString() : s.submittedAt());
+    job.epochs.addAll(s.epochs());
+    job.startedAt = s.startedAt();
+    if (s.state() == null || !s.state().isFinished()) {
+      job.state = JobState.FAILED;
+      job.error = INTERRUPTED;
+      job.finishedAt = Instant.now().toString();
+    } else {
+      job.state = s.state();
+      job.error = s.error();
+      job.finishedAt = s.finishedAt();
+    }
+    return job;
+  }
 
   /** The run's epoch budget, once the type has resolved it (0 until then: no ETA). */
   void maxEpochs(int epochs) {
     this.maxEpochs = epochs;
-  }
-
-  TrainingJob(String id, String modelId, int maxEpochs) {
-    this.id = id;
-    this.modelId = modelId;
-    this.maxEpochs = maxEpochs;
   }
 
   String id() {
@@ -77,9 +117,33 @@ final class TrainingJob {
     return false;
   }
 
+  /**
+   * The service is stopping: a queued job fails at once with {@link #INTERRUPTED}; a running one is
+   * asked to stop and will end FAILED with {@link #INTERRUPTED} unless it succeeds first. A job whose
+   * cancellation a user already asked for still ends CANCELLED.
+   *
+   * @return whether the job changed state at once (it was queued)
+   */
+  synchronized boolean interrupt() {
+    if (state.isFinished() || cancelRequested) {
+      return false;
+    }
+    interrupted = true;
+    cancelRequested = true;
+    if (state == JobState.QUEUED) {
+      finish(JobState.FAILED, INTERRUPTED);
+      return true;
+    }
+    return false;
+  }
+
   synchronized void finish(JobState end, String message) {
     if (state.isFinished()) {
       return;
+    }
+    if (interrupted && end != JobState.SUCCEEDED) {
+      end = JobState.FAILED;
+      message = INTERRUPTED;
     }
     state = end;
     error = message;

@@ -103,4 +103,22 @@ class ForecastServiceTest {
     assertThatThrownBy(() -> service.cancel("nope")).isInstanceOf(JobNotFoundException.class);
     assertThat(service.jobs()).isEmpty();
   }
+
+  @Test
+  void batchersOfModelsTheStoreClosesAreDropped() {
+    ModelStore small = new ModelStore(root, StubForecaster::load, 1);
+    small.save("m2", new StubForecaster(StubForecaster.card(3, 2, "a", "b")), false);
+    try (ForecastService s = new ForecastService(small, new ForecastServiceSettings(1, 100, 10, 8, 2),
+        TrainingListener.NONE)) {
+      History h = new History(null, columns(new double[] {1, 2, 3}, new double[] {4, 5, 6}));
+      s.forecast("m", h);
+      assertThat(s.batcherCount()).isEqualTo(1);
+      s.forecast("m2", h); // the cache holds one model: m is evicted and closed, its batcher dropped
+      assertThat(small.loadedCount()).isEqualTo(1);
+      assertThat(s.batcherCount()).isEqualTo(1);
+      small.delete("m2");
+      assertThat(s.batcherCount()).isZero();
+      assertThat(s.forecast("m", h).columns().get("a")).containsExactly(4, 5);
+    }
+  }
 }

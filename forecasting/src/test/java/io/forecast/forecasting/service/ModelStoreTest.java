@@ -147,4 +147,104 @@ class ModelStoreTest {
       throw new AssertionError(e);
     }
   }
+
+  /** A loader that counts loads per id and keeps every model it made. */
+  private static final class CountingLoader implements ModelLoader {
+    final java.util.Map<String, Integer> loads = new java.util.concurrent.ConcurrentHashMap<>();
+    final java.util.Map<String, StubForecaster> latest = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public StubForecaster load(Path dir) throws IOException {
+      StubForecaster f = StubForecaster.load(dir);
+      String id = dir.getFileName().toString();
+      loads.merge(id, 1, Integer::sum);
+      latest.put(id, f);
+      return f;
+    }
+  }
+
+  @Test
+  void theCacheEvictsTheLeastRecentlyUsedUnleasedModel() {
+    CountingLoader loader = new CountingLoader();
+    ModelStore store = new ModelStore(root, loader, 2);
+    assertThat(store.maxLoadedModels()).isEqualTo(2);
+    for (String id : new String[] {"a", "b", "c", "d"}) {
+      store.save(id, model(), false);
+    }
+    ModelLease a = store.acquire("a"); // held throughout: never evicted
+    store.acquire("b").close();
+    assertThat(store.loadedCount()).isEqualTo(2);
+    store.acquire("c").close(); // a (leased), b, c: over the bound, b is the LRU unleased one
+    assertThat(loader.latest.get("b").closed).as("b evicted").isTrue();
+    assertThat(loader.latest.get("a").closed).as("a is leased").isFalse();
+    assertThat(loader.latest.get("c").closed).isFalse();
+    assertThat(store.loadedCount()).isEqualTo(2);
+
+    store.acquire("c").close(); // c used again: still cached, not reloaded
+    assertThat(loader.loads.get("c")).isEqualTo(1);
+    store.acquire("d").close(); // a (leased), c, d: c is now the LRU unleased one
+    assertThat(loader.latest.get("c").closed).isTrue();
+    assertThat(loader.latest.get("d").closed).isFalse();
+    assertThat(loader.latest.get("a").closed).isFalse();
+    assertThat(a.forecaster().forecast(new double[8], 4)).hasSize(4);
+
+    StubForecaster oldB = loader.latest.get("b");
+    try (ModelLease b = store.acquire("b")) { // evicted models load again on their next use
+      assertThat(b.forecaster()).isNotSameAs(oldB);
+    }
+    assertThat(loader.loads.get("b")).isEqualTo(2);
+    assertThat(loader.latest.get("a").closed).isFalse();
+    a.close();
+    assertThat(store.loadedCount()).isEqualTo(2);
+    assertThat(loader.loads.get("a")).isEqualTo(1);
+  }
+
+  @Test
+  void whileEveryModelIsLeasedTheCacheGrowsThenTrimsAsLeasesEnd() {
+    CountingLoader loader = new CountingLoader();
+    ModelStore store = new ModelStore(root, loader, 1);
+    store.save("x", model(), false);
+    store.save("y", model(), false);
+    ModelLease x = store.acquire("x");
+    ModelLease y = store.acquire("y");
+    assertThat(store.loadedCount()).as("nothing evictable").isEqualTo(2);
+    assertThat(loader.latest.get("x").closed).isFalse();
+    assertThat(loader.latest.get("y").closed).isFalse();
+    x.close(); // x's last lease ended: x is the LRU unleased model of an over-full cache
+    assertThat(loader.latest.get("x").closed).isTrue();
+    assertThat(loader.latest.get("y").closed).isFalse();
+    assertThat(store.loadedCount()).isEqualTo(1);
+    y.close();
+    assertThat(loader.latest.get("y").closed).as("within the bound: stays loaded").isFalse();
+    assertThat(store.loadedCount()).isEqualTo(1);
+    assertThatThrownBy(() -> new ModelStore(root, loader, 0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void concurrentUseOfMoreModelsThanTheBoundNeverForecastsOnAClosedModel() throws Exception {
+    CountingLoader loader = new CountingLoader();
+    ModelStore store = new ModelStore(root, loader, 2);
+    for (int i = 0; i < 6; i++) {
+      store.save("m" + i, model(), false);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int t = 0; t < 8; t++) {
+      int seed = t;
+      futures.add(pool.submit(() -> {
+        java.util.Random r = new java.util.Random(seed);
+        for (int i = 0; i < 300; i++) {
+          try (ModelLease lease = store.acquire("m" + r.nextInt(6))) {
+            lease.forecaster().forecast(new double[8], 4); // throws on a closed model
+          }
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+    assertThat(store.loadedCount()).isLessThanOrEqualTo(2);
+  }
 }
