@@ -26,12 +26,13 @@ public interface ForecasterType {
   SettingsSchema settings();
 
   /**
-   * Checks settings against what is known before the data are read (the file's name, the
-   * lengths), so that a bad setting is reported before anything else. The default checks nothing.
+   * Checks settings against what is known before the series is prepared (the file's name, the
+   * lengths, the number of columns), so that a bad setting — or a network too large to train — is
+   * reported before anything is allocated. The default checks nothing.
    *
    * @throws InvalidSettingsException naming the setting
    */
-  default void checkSettings(Settings settings, String dataFile, int seqLen, int predLen) {
+  default void checkSettings(Settings settings, String dataFile, int seqLen, int predLen, int columns) {
   }
 
   /**

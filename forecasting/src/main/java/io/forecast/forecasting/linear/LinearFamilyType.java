@@ -14,6 +14,7 @@ import io.forecast.forecasting.TrainingData;
 import io.forecast.forecasting.training.Trainer;
 import io.forecast.forecasting.training.TrainingConfig;
 import io.forecast.forecasting.training.TrainingResult;
+import io.forecast.forecasting.training.ParameterBudget;
 import io.forecast.forecasting.training.TrainingSettings;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -88,7 +89,21 @@ public abstract class LinearFamilyType implements ForecasterType {
   }
 
   @Override
+  public void checkSettings(Settings settings, String dataFile, int seqLen, int predLen, int columns) {
+    config(settings, seqLen, predLen, columns);
+    ParameterBudget.check(name(), parameters(settings, seqLen, predLen, columns), "lower the lengths, or set "
+        + "individual=false");
+  }
+
+  /** The parameter count of these settings (computed in double: lengths up to 100,000 each). */
+  private double parameters(Settings s, int seqLen, int predLen, int columns) {
+    double perLinear = ((double) seqLen * predLen + predLen) * (Boolean.TRUE.equals(s.flag("individual")) ? columns : 1);
+    return perLinear * (variant.hasKernel() ? 2 : 1) + (variant == LinearVariant.RLINEAR ? 2.0 * columns : 0);
+  }
+
+  @Override
   public FittedModel fit(TrainingData data, Settings s, TrainingContext context) {
+    checkSettings(s, data.fileName(), data.seqLen(), data.predLen(), data.columns());
     LinearConfig config = config(s, data.seqLen(), data.predLen(), data.columns());
     TrainingConfig training = TrainingSettings.config(s, context.seed());
     LinearModel model = LinearModel.create(config, context.seed());

@@ -18,6 +18,7 @@ import io.forecast.forecasting.orthotrans.OrthoBasis;
 import io.forecast.forecasting.orthotrans.OrthoTransOps;
 import io.forecast.forecasting.persist.ModelFiles;
 import io.forecast.forecasting.training.LearningRateSchedule;
+import io.forecast.forecasting.training.ParameterBudget;
 import io.forecast.forecasting.training.Trainer;
 import io.forecast.forecasting.training.TrainingResult;
 import io.forecast.forecasting.training.TrainingSettings;
@@ -96,13 +97,19 @@ public final class OLinearType implements ForecasterType {
   }
 
   @Override
-  public void checkSettings(Settings settings, String dataFile, int seqLen, int predLen) {
-    resolve(settings, dataFile, predLen, TrainingContext.DEFAULT_SEED);
+  public void checkSettings(Settings settings, String dataFile, int seqLen, int predLen, int columns) {
+    checkSize(resolve(settings, dataFile, predLen, TrainingContext.DEFAULT_SEED), seqLen, predLen, columns);
+  }
+
+  private static void checkSize(OLinearSettings settings, int seqLen, int predLen, int columns) {
+    ParameterBudget.check(NAME, settings.modelConfig(seqLen, predLen, columns).parameterCount(),
+        "lower dModel, dFf, eLayers or embedSize, or the lengths");
   }
 
   @Override
   public FittedModel fit(TrainingData data, Settings s, TrainingContext context) {
     OLinearSettings settings = resolve(s, data.fileName(), data.predLen(), context.seed());
+    checkSize(settings, data.seqLen(), data.predLen(), data.columns());
     TimeSeriesFrame frame = data.series().frame();
     SplitBoundaries b = data.series().boundaries();
     int qRows = settings.qRatio() == null ? b.trainEnd() : (int) (frame.rows() * settings.qRatio());

@@ -360,9 +360,17 @@ public final class OrthoTransOps {
               + " is not finite (replace missing values, e.g. NaN by 0 as the notebook does, before"
               + " building the basis)");
         }
+        if (Math.abs(x[t]) > MAX_ABS_VALUE) {
+          throw new IllegalArgumentException("variate " + j + ", row " + t + ": value " + x[t] + " is too large for"
+              + " the lag covariance (products of values would overflow; at most " + MAX_ABS_VALUE
+              + " in magnitude): rescale the series");
+        }
       }
     }
   }
+
+  /** Largest |value| accepted: sums of L·M products of two values must stay finite. */
+  static final double MAX_ABS_VALUE = 1e150;
 
   static double[][] toRows(double[] flat, int n) {
     double[][] out = new double[n][];

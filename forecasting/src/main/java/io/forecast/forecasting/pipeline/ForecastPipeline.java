@@ -75,7 +75,7 @@ public final class ForecastPipeline {
       TrainingContext context) {
     ForecasterType type = ForecasterTypes.get(spec.modelType());
     Settings settings = check(spec);
-    type.checkSettings(settings, frame.source(), spec.seqLen(), spec.predLen());
+    type.checkSettings(settings, frame.source(), spec.seqLen(), spec.predLen(), frame.columnCount());
     PreparedSeries series = PreparedSeries.prepare(frame, spec.split(), spec.seqLen(), spec.predLen());
     String started = Instant.now().toString();
     if (context.threads() > 0) {

@@ -91,4 +91,16 @@ class OrthoTransValidationTest {
     assertThat(identity.maxOrthogonalityError()).isZero();
     assertThat(identity.trainingRows()).isZero();
   }
+
+  @Test
+  void valuesWhoseProductsOverflowAreRefused() {
+    double[] x = new double[40];
+    for (int t = 0; t < x.length; t++) {
+      x[t] = Math.sin(t);
+    }
+    x[7] = -1e308;
+    assertThatThrownBy(() -> OrthoTransOps.fit(new double[][] {x}, 4))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("variate 0, row 7: value -1.0E308 is too large for the lag covariance");
+  }
 }

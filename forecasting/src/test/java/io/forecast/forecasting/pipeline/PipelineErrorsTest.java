@@ -84,4 +84,19 @@ class PipelineErrorsTest {
           .hasMessage("other.csv has columns [b, OT] but the model was trained on [a, OT]");
     }
   }
+
+  @Test
+  void aNetworkTooLargeToTrainIsRefusedBeforeAnythingIsAllocated() {
+    TimeSeriesFrame frame = BaselinesTest.hourly(300);
+    assertThatThrownBy(() -> ForecastPipeline.train(frame, "sha", new TrainingSpec("olinear", 24, 8, SplitRule.AUTO,
+        Map.of("dModel", 8192, "dFf", 32768, "eLayers", 16)), TrainingContext.defaults()))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageStartingWith("model type 'olinear' with these settings would have 10,743,374,036 parameters (about 171.9 GB")
+        .hasMessageContaining("at most 100,000,000 are accepted: lower dModel, dFf, eLayers or embedSize, or the lengths");
+    // refused for its size, before the 300-row file is found too short for 50,000-step windows
+    assertThatThrownBy(() -> ForecastPipeline.train(frame, "sha", new TrainingSpec("linear", 50_000, 50_000,
+        SplitRule.AUTO, Map.of()), TrainingContext.defaults()))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageStartingWith("model type 'linear' with these settings would have 2,500,050,000 parameters");
+  }
 }
