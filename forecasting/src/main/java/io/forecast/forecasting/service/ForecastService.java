@@ -3,52 +3,41 @@ package io.forecast.forecasting.service;
 import io.forecast.data.CsvLoadOptions;
 import io.forecast.data.DataException;
 import io.forecast.data.MissingValuePolicy;
+import io.forecast.data.PreparedSeries;
 import io.forecast.data.SplitRule;
 import io.forecast.data.TimeSeriesCsvReader;
 import io.forecast.data.TimeSeriesFrame;
-import io.forecast.data.TimestampFormat;
 import io.forecast.forecasting.Forecaster;
-import io.forecast.forecasting.ModelCard;
-import io.forecast.forecasting.FittedForecaster;
 import io.forecast.forecasting.ForecastingException;
+import io.forecast.forecasting.ModelCard;
 import io.forecast.forecasting.Settings;
 import io.forecast.forecasting.TrainingContext;
-import io.forecast.forecasting.TrainingProgress;
 import io.forecast.forecasting.nn.EngineThreads;
 import io.forecast.forecasting.pipeline.Evaluation;
 import io.forecast.forecasting.pipeline.ForecastPipeline;
 import io.forecast.forecasting.pipeline.TrainingSpec;
 import io.forecast.forecasting.provenance.FileDigest;
-import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
- * Forecasting, training and evaluation over a {@link ModelStore}.
+ * Forecasting, training and evaluation over a {@link ModelStore}: the facade the command line and
+ * the REST layer use. It checks histories with {@link HistoryCheck}, batches forecasts with {@link
+ * ForecastBatcher} and hands training to {@link TrainingJobs}.
  *
  * <ul>
  *   <li>{@link #forecast}: any number of threads at once, also on the same model (the store's lease
- *       keeps it open meanwhile). Concurrent forecasts on one model are batched adaptively (see
- *       {@link ForecastBatcher}): alone a request runs at once; under load, waiting requests run
- *       together in one forward pass. Batched results equal one-by-one results up to float32 rounding.
+ *       keeps it open meanwhile). Every part of the history is checked first: its row count
+ *       ({@code maxHistoryRows}), its columns and values, and every timestamp (each parses in one
+ *       layout, is strictly after the one before and one model step after it). Concurrent forecasts
+ *       on one model are batched adaptively: alone a request runs at once; under load, waiting
+ *       requests run together in one forward pass. Batched results equal one-by-one results up to
+ *       float32 rounding.
  *   <li>{@link #train}: the request and the file are checked at once (bad input fails the call,
  *       not the job); the job then waits in a bounded queue for the single training thread. DJL
  *       allows one open gradient collector per process, so jobs run one at a time. A full queue
@@ -60,8 +49,7 @@ import java.util.function.BiConsumer;
  *       an epoch and ends. A new service on the same store reads them back: a job that was still
  *       QUEUED or RUNNING (the process stopped or crashed) reads {@code FAILED} with the error
  *       {@value #INTERRUPTED}. The {@code retainedJobs} most recently finished jobs are
- *       remembered; the records of forgotten jobs are deleted. A record that cannot be written is
- *       reported on the {@code System.Logger} and does not stop the job.
+ *       remembered; the records of forgotten jobs are deleted.
  *   <li>Per-model forecast batchers are dropped when the store closes the model (evicted from its
  *       bounded cache, replaced or deleted).
  * </ul>
@@ -73,16 +61,10 @@ public final class ForecastService implements AutoCloseable {
   /** The error of a job the service stopped, or lost in a crash, before it finished. */
   public static final String INTERRUPTED = TrainingJob.INTERRUPTED;
 
-  private static final System.Logger LOG = System.getLogger(ForecastService.class.getName());
-
   private final ModelStore store;
   private final ForecastServiceSettings settings;
-  private final TrainingListener listener;
-  private final ThreadPoolExecutor trainer;
-  private final ConcurrentHashMap<String, TrainingJob> jobs = new ConcurrentHashMap<>();
-  private final Deque<String> finishedJobs = new ArrayDeque<>();
+  private final TrainingJobs trainingJobs;
   private final ConcurrentHashMap<String, ForecastBatcher> batchers = new ConcurrentHashMap<>();
-  private final JobRecords records;
   private final BiConsumer<String, Forecaster> unloadListener =
       (id, model) -> batchers.computeIfPresent(id, (k, b) -> b.forecaster() == model ? null : b);
 
@@ -93,16 +75,8 @@ public final class ForecastService implements AutoCloseable {
   public ForecastService(ModelStore store, ForecastServiceSettings settings, TrainingListener listener) {
     this.store = Objects.requireNonNull(store, "store");
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.listener = listener == null ? TrainingListener.NONE : listener;
-    this.records = new JobRecords(store.root());
-    restoreJobs();
+    this.trainingJobs = new TrainingJobs(store, settings, listener == null ? TrainingListener.NONE : listener);
     store.addUnloadListener(unloadListener);
-    this.trainer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-        new ArrayBlockingQueue<>(settings.trainingQueueCapacity()), runnable -> {
-          Thread t = new Thread(runnable, "forecast-training");
-          t.setDaemon(true);
-          return t;
-        });
   }
 
   /** The store this service reads and writes. */
@@ -122,18 +96,21 @@ public final class ForecastService implements AutoCloseable {
    *
    * @throws ModelNotFoundException for an unknown model
    * @throws HistoryTooShortException if the history has fewer than {@code seqLen} rows
-   * @throws InvalidHistoryException for missing or extra columns, unequal lengths, missing or
-   *     non-finite values, bad timestamps, or more than {@code maxHistoryRows} rows
+   * @throws InvalidHistoryException for more than {@code maxHistoryRows} rows, missing or extra
+   *     columns, unequal lengths, missing or non-finite values, or a timestamp that does not parse,
+   *     is not after the one before or (when the model has a frequency) is not one step after it
    */
   public ForecastResult forecast(String modelId, History history) {
     Objects.requireNonNull(history, "history");
+    HistoryCheck.rowCount(history, settings.maxHistoryRows());
     try (ModelLease lease = store.acquire(modelId)) {
-      return forecast(lease, history);
+      return forecast(lease, history, true);
     }
   }
 
   /**
-   * Forecasts after the last rows of an uploaded CSV file (header, timestamp column first).
+   * Forecasts after the last rows of an uploaded CSV file (header, timestamp column first). The
+   * file reader parses its timestamps; only the last one is checked again.
    *
    * @throws DataException if the file cannot be read (naming file, line and column)
    */
@@ -144,14 +121,15 @@ public final class ForecastService implements AutoCloseable {
         throw new InvalidHistoryException(fileName + " has " + frame.rows() + " rows; at most "
             + settings.maxHistoryRows() + " are accepted per forecast");
       }
-      return forecast(lease, History.ofFrame(frame, frame.rows()));
+      return forecast(lease, History.ofFrame(frame, frame.rows()), false);
     }
   }
 
-  private ForecastResult forecast(ModelLease lease, History history) {
+  private ForecastResult forecast(ModelLease lease, History history, boolean everyTimestamp) {
     Forecaster f = lease.forecaster();
     ModelCard card = f.card();
-    double[] input = inputRows(lease.id(), card, history);
+    double[] input = HistoryCheck.inputRows(lease.id(), card, history);
+    List<String> timestamps = HistoryCheck.futureTimestamps(card, history, everyTimestamp);
     if (settings.inferenceThreads() > 0) {
       EngineThreads.useOnCurrentThread(settings.inferenceThreads());
     }
@@ -166,7 +144,7 @@ public final class ForecastService implements AutoCloseable {
       }
       columns.put(card.columns().get(c), v);
     }
-    return new ForecastResult(lease.id(), card.predLen(), futureTimestamps(card, history), columns);
+    return new ForecastResult(lease.id(), card.predLen(), timestamps, columns);
   }
 
   /** The batcher of a loaded model (a new one when the model was reloaded or replaced). */
@@ -182,99 +160,6 @@ public final class ForecastService implements AutoCloseable {
   /** Number of per-model batchers held (tests). */
   int batcherCount() {
     return batchers.size();
-  }
-
-  /** Checks a history against a card and returns its last {@code seqLen} rows, row-major. */
-  static double[] inputRows(String modelId, ModelCard card, History history) {
-    Set<String> missing = new TreeSet<>(card.columns());
-    missing.removeAll(history.columns().keySet());
-    Set<String> extra = new TreeSet<>(history.columns().keySet());
-    card.columns().forEach(extra::remove);
-    if (!missing.isEmpty() || !extra.isEmpty()) {
-      StringBuilder sb = new StringBuilder("history columns do not match model '" + modelId + "' (expects "
-          + card.columns() + ")");
-      if (!missing.isEmpty()) {
-        sb.append("; missing ").append(missing);
-      }
-      if (!extra.isEmpty()) {
-        sb.append("; unexpected ").append(extra);
-      }
-      throw new InvalidHistoryException(sb.toString());
-    }
-    String first = card.columns().get(0);
-    int rows = history.columns().get(first).length;
-    for (String name : card.columns()) {
-      int len = history.columns().get(name).length;
-      if (len != rows) {
-        throw new InvalidHistoryException("columns have unequal lengths: '" + first + "' has " + rows
-            + " values, '" + name + "' has " + len);
-      }
-    }
-    if (history.timestamps() != null && history.timestamps().size() != rows) {
-      throw new InvalidHistoryException("timestamps has " + history.timestamps().size() + " entries but the columns have "
-          + rows + " rows");
-    }
-    if (rows < card.seqLen()) {
-      throw new HistoryTooShortException(modelId, card.seqLen(), rows);
-    }
-    int n = card.columns().size();
-    for (int c = 0; c < n; c++) {
-      double[] v = history.columns().get(card.columns().get(c));
-      for (int r = 0; r < rows; r++) {
-        if (!Double.isFinite(v[r])) {
-          throw new InvalidHistoryException("column '" + card.columns().get(c) + "', row " + r + " (0-based): "
-              + (Double.isNaN(v[r]) ? "missing value (null or NaN)" : "value " + v[r] + " is not finite"));
-        }
-      }
-    }
-    int t = card.seqLen();
-    double[] input = new double[t * n];
-    for (int c = 0; c < n; c++) {
-      double[] v = history.columns().get(card.columns().get(c));
-      for (int r = 0; r < t; r++) {
-        input[r * n + c] = v[rows - t + r];
-      }
-    }
-    return input;
-  }
-
-  /** The forecast rows' timestamps: last history timestamp + k · frequency, in the model's layout. */
-  static List<String> futureTimestamps(ModelCard card, History history) {
-    List<String> ts = history.timestamps();
-    if (ts == null || ts.isEmpty()) {
-      return null;
-    }
-    TimestampFormat format = modelFormat(card);
-    int last = ts.size() - 1;
-    String text = ts.get(last) == null ? "" : ts.get(last).trim();
-    long epoch = format == null ? Long.MIN_VALUE : format.tryParse(text);
-    if (epoch == Long.MIN_VALUE) {
-      TimestampFormat detected = TimestampFormat.detect(text);
-      if (detected == null) {
-        throw new InvalidHistoryException("timestamps[" + last + "] '" + text + "' is not a timestamp; expected the "
-            + "model's layout " + (format == null ? "yyyy-MM-dd HH:mm:ss" : format.description()));
-      }
-      epoch = detected.tryParse(text);
-      if (format == null) {
-        format = detected;
-      }
-    }
-    if (card.frequencySeconds() <= 0) {
-      return null;
-    }
-    List<String> out = new ArrayList<>(card.predLen());
-    for (int k = 1; k <= card.predLen(); k++) {
-      out.add(format.format(epoch + k * card.frequencySeconds()));
-    }
-    return out;
-  }
-
-  private static TimestampFormat modelFormat(ModelCard card) {
-    try {
-      return card.timestampFormat() == null ? null : TimestampFormat.valueOf(card.timestampFormat());
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 
   // ---------------------------------------------------------------- evaluation
@@ -331,171 +216,14 @@ public final class ForecastService implements AutoCloseable {
         .withTimestampColumn(request.timestampColumn())
         .withMissingValues(policy));
     // the split and lengths are checked now, so a too-short file fails the call, not the job
-    io.forecast.data.PreparedSeries.prepare(frame, rule, request.seqLen(), request.predLen());
-    String sha = FileDigest.sha256(csv);
+    PreparedSeries.prepare(frame, rule, request.seqLen(), request.predLen());
     long seed = request.seed() == null ? TrainingContext.DEFAULT_SEED : request.seed();
     Integer epochs = checked.asMap().get("epochs") instanceof Integer e ? e : null;
-
-    TrainingJob job = new TrainingJob(UUID.randomUUID().toString(), modelId, epochs == null ? 0 : epochs);
-    synchronized (jobs) {
-      for (TrainingJob other : jobs.values()) {
-        if (other.modelId().equals(modelId) && !other.state().isFinished()) {
-          throw new ModelAlreadyExistsException(modelId + "' (job " + other.id() + " is training it");
-        }
-      }
-      jobs.put(job.id(), job);
-    }
-    Runnable task = () -> run(job, frame, sha, spec, seed, request.overwrite());
-    job.task(task);
-    try {
-      trainer.execute(task);
-    } catch (RejectedExecutionException e) {
-      jobs.remove(job.id());
-      throw new TrainingQueueFullException(settings.trainingQueueCapacity());
-    }
-    persist(job);
-    return job.snapshot();
+    return trainingJobs.submit(modelId, epochs == null ? 0 : epochs,
+        new TrainingJobs.Work(frame, FileDigest.sha256(csv), spec, seed, request.overwrite()));
   }
 
-  private void run(TrainingJob job, TimeSeriesFrame frame, String sha, TrainingSpec spec, long seed,
-      boolean overwrite) {
-    if (!job.start()) {
-      return;
-    }
-    persist(job);
-    long t0 = System.nanoTime();
-    try {
-      TrainingProgress progress = new TrainingProgress() {
-        @Override
-        public void trainingStarted(int maxEpochs) {
-          job.maxEpochs(maxEpochs);
-          persist(job);
-        }
-
-        @Override
-        public void epochFinished(int epoch, double trainLoss, double valLoss, double lr, double seconds) {
-          job.epochFinished(epoch, trainLoss, valLoss, seconds);
-          persist(job);
-        }
-      };
-      TrainingContext context = new TrainingContext(seed, settings.trainingThreads(), progress,
-          job::isCancelRequested);
-      try (FittedForecaster model = ForecastPipeline.train(frame, sha, spec, context)) {
-        if (job.isCancelRequested()) {
-          job.finish(JobState.CANCELLED, null);
-        } else {
-          store.save(job.modelId(), model, overwrite);
-          job.finish(JobState.SUCCEEDED, null);
-        }
-      }
-    } catch (ForecastServiceException | DataException | ForecastingException e) {
-      job.finish(JobState.FAILED, e.getMessage());
-    } catch (RuntimeException | Error e) {
-      job.finish(JobState.FAILED, "internal error: " + e);
-      if (e instanceof VirtualMachineError) {
-        throw e;
-      }
-    } finally {
-      finished(job, Duration.ofNanos(System.nanoTime() - t0));
-    }
-  }
-
-  private void finished(TrainingJob job, Duration runTime) {
-    persist(job);
-    try {
-      listener.jobFinished(job.snapshot(), runTime);
-    } catch (RuntimeException ignored) {
-      // a metrics listener must not break the service
-    }
-    remember(job);
-  }
-
-  /** Adds a finished job to the remembered ones, forgetting (and deleting the records of) the oldest. */
-  private void remember(TrainingJob job) {
-    List<TrainingJob> forgotten = new ArrayList<>();
-    synchronized (finishedJobs) {
-      finishedJobs.addLast(job.id());
-      while (finishedJobs.size() > settings.retainedJobs()) {
-        TrainingJob old = jobs.remove(finishedJobs.removeFirst());
-        if (old != null) {
-          forgotten.add(old);
-        }
-      }
-    }
-    forgotten.forEach(this::forget);
-  }
-
-  /** Writes a job's current status to its record (the latest snapshot always lands last). */
-  private void persist(TrainingJob job) {
-    synchronized (job.recordLock) {
-      if (job.forgotten) {
-        return;
-      }
-      try {
-        JobStatus snapshot = job.snapshot();
-        records.write(snapshot);
-        job.recordedState = snapshot.state();
-      } catch (IOException | RuntimeException e) {
-        LOG.log(System.Logger.Level.WARNING, "cannot write the record of training job " + job.id() + " to "
-            + records.directory() + ": " + e.getMessage());
-      }
-    }
-  }
-
-  private static Instant instant(String iso) {
-    try {
-      return iso == null ? Instant.EPOCH : Instant.parse(iso);
-    } catch (DateTimeParseException e) {
-      return Instant.EPOCH;
-    }
-  }
-
-  private void forget(TrainingJob job) {
-    synchronized (job.recordLock) {
-      job.forgotten = true;
-      try {
-        records.delete(job.id());
-      } catch (IOException | RuntimeException e) {
-        LOG.log(System.Logger.Level.WARNING, "cannot delete the record of forgotten training job " + job.id()
-            + ": " + e.getMessage());
-      }
-    }
-  }
-
-  /**
-   * Reads the records of an earlier service on this store: unfinished jobs become FAILED
-   * (interrupted) and are written back; only the {@code retainedJobs} most recently finished are kept.
-   */
-  private void restoreJobs() {
-    List<JobStatus> saved;
-    try {
-      saved = records.load();
-    } catch (IOException | RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "cannot read the training job records in " + records.directory() + ": "
-          + e.getMessage());
-      return;
-    }
-    List<TrainingJob> restored = new ArrayList<>();
-    for (JobStatus s : saved) {
-      TrainingJob job = TrainingJob.restore(s);
-      if (s.state() != job.state()) {
-        persist(job);
-      } else {
-        synchronized (job.recordLock) {
-          job.recordedState = s.state();
-        }
-      }
-      restored.add(job);
-    }
-    restored.sort(Comparator.comparing((TrainingJob j) -> instant(j.snapshot().finishedAt()))
-        .thenComparing(j -> instant(j.snapshot().submittedAt())));
-    for (TrainingJob job : restored) {
-      jobs.put(job.id(), job);
-      remember(job);
-    }
-  }
-
-  private static <T> T parse(java.util.function.Supplier<T> step) {
+  private static <T> T parse(Supplier<T> step) {
     try {
       return step.get();
     } catch (DataException | ForecastingException e) {
@@ -512,19 +240,12 @@ public final class ForecastService implements AutoCloseable {
    * @throws JobNotFoundException for an unknown (or forgotten) job
    */
   public JobStatus job(String jobId) {
-    TrainingJob job = jobId == null ? null : jobs.get(jobId);
-    if (job == null) {
-      throw new JobNotFoundException(jobId);
-    }
-    return job.snapshot();
+    return trainingJobs.job(jobId);
   }
 
   /** Every remembered job, oldest first. */
   public List<JobStatus> jobs() {
-    List<JobStatus> out = new ArrayList<>();
-    jobs.values().forEach(j -> out.add(j.snapshot()));
-    out.sort(Comparator.comparing(JobStatus::submittedAt));
-    return out;
+    return trainingJobs.jobs();
   }
 
   /**
@@ -535,18 +256,7 @@ public final class ForecastService implements AutoCloseable {
    * @throws JobNotFoundException for an unknown job
    */
   public JobStatus cancel(String jobId) {
-    TrainingJob job = jobId == null ? null : jobs.get(jobId);
-    if (job == null) {
-      throw new JobNotFoundException(jobId);
-    }
-    Runnable task = job.task();
-    if (job.cancel()) {
-      if (task != null) {
-        trainer.remove(task);
-      }
-      finished(job, Duration.ZERO);
-    }
-    return job.snapshot();
+    return trainingJobs.cancel(jobId);
   }
 
   /**
@@ -557,26 +267,6 @@ public final class ForecastService implements AutoCloseable {
   @Override
   public void close() {
     store.removeUnloadListener(unloadListener);
-    for (TrainingJob job : jobs.values()) {
-      if (job.interrupt()) {
-        persist(job);
-      }
-    }
-    trainer.shutdownNow();
-    try {
-      trainer.awaitTermination(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    // a job may have ended without its record written yet (or the write failed): write from here
-    for (TrainingJob job : jobs.values()) {
-      boolean stale;
-      synchronized (job.recordLock) {
-        stale = !job.forgotten && job.recordedState != job.state();
-      }
-      if (stale) {
-        persist(job);
-      }
-    }
+    trainingJobs.close();
   }
 }

@@ -28,6 +28,11 @@ public final class ModelId {
     return id;
   }
 
+  /** Whether {@code name} is a valid id (no exception). */
+  static boolean isValid(String name) {
+    return name != null && VALID.matcher(name).matches() && !name.contains("..");
+  }
+
   private static String abbreviate(String id) {
     String printable = id.replaceAll("\\p{Cntrl}", "?");
     return printable.length() <= 80 ? printable : printable.substring(0, 77) + "...";

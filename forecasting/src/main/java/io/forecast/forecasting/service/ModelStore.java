@@ -1,12 +1,9 @@
 package io.forecast.forecasting.service;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.forecast.forecasting.Forecaster;
-import io.forecast.forecasting.ModelCard;
 import io.forecast.forecasting.persist.AtomicDirectory;
-import io.forecast.forecasting.persist.ModelFiles;
-import io.forecast.forecasting.provenance.ModelProvenance;
+import io.forecast.forecasting.persist.Recovery;
+import io.forecast.forecasting.persist.StagedDirectory;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -16,12 +13,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
 
@@ -31,12 +24,10 @@ import java.util.function.BiConsumer;
  * <ul>
  *   <li>Everything lives on disk: a new store on the same directory (a restarted process) sees the
  *       same models.
- *   <li><b>No model is ever lost.</b> Writes follow {@link AtomicDirectory}'s protocol: the model is
- *       written into a temporary sibling, every file and the directory fsynced, staged as
- *       {@code .new-ID-UUID} (the commit point), then swapped in (the old copy renamed to
- *       {@code .old-ID-UUID}, the new one renamed to {@code ID}, the old deleted; the folder fsynced
- *       after each rename). A crash at any instant leaves the id with its old or its new complete
- *       model. Deletes rename to {@code .del-ID-UUID} first.
+ *   <li><b>No model is ever lost.</b> Writes follow {@link AtomicDirectory}'s protocol (a fsynced
+ *       copy staged as {@code .new-ID-UUID}, the commit point, then swapped in): a crash at any
+ *       instant leaves the id with its old or its new complete model. Deletes rename to
+ *       {@code .del-ID-UUID} first.
  *   <li><b>Recovery at open.</b> The constructor completes or rolls back every interrupted swap (a
  *       staged copy with a readable {@code model.json}, written last, wins; otherwise a missing id
  *       gets its old copy back) and removes stale temporaries ({@link #recovery()} says what it did).
@@ -46,12 +37,9 @@ import java.util.function.BiConsumer;
  *       listed. Readers (listing, describe, loading) and the short swap of a write or delete exclude
  *       each other, so no reader sees an id missing mid-swap or loads a mix of two versions; writing
  *       a model's files happens outside that lock. Writes and deletes of one id are serialised.
- *   <li>Loaded models are cached, loaded once per id however many threads ask at the same time, and
- *       handed out as {@link ModelLease}s. The cache holds at most {@code maxLoadedModels} models
- *       (least recently used evicted first) but never evicts a leased model: while every cached model
- *       is leased it may hold more, and trims itself as leases end. Deleting, replacing or evicting a
- *       model retires its cache entry: the native model is closed only when the last open lease is
- *       released, never under a running forecast.
+ *   <li>Loaded models are handed out as {@link ModelLease}s from a bounded LRU cache ({@code
+ *       ModelCache}: at most {@code maxLoadedModels} unleased models, a leased one never evicted).
+ *       Deleting, replacing or evicting a model closes it only when its last lease is released.
  * </ul>
  *
  * <p>Thread-safe. Ids are checked by {@link ModelId#check}.
@@ -61,16 +49,12 @@ public final class ModelStore implements AutoCloseable {
   public static final int DEFAULT_MAX_LOADED_MODELS = 16;
 
   private final Path root;
-  private final ModelLoader loader;
-  private final int maxLoadedModels;
-  private final AtomicDirectory.Recovery recovery;
-  /** Access-ordered: the eldest entry is the least recently used. Guarded by itself. */
-  private final LinkedHashMap<String, LoadedModel> cache = new LinkedHashMap<>(16, 0.75f, true);
+  private final ModelCache cache;
+  private final Recovery recovery;
   /** Readers share it; the renames of a write or delete take it exclusively. */
   private final ReentrantReadWriteLock swapLock = new ReentrantReadWriteLock();
   /** Serialise writes and deletes of one id (striped by id). */
   private final Object[] writeLocks = new Object[64];
-  private final List<BiConsumer<String, Forecaster>> unloadListeners = new CopyOnWriteArrayList<>();
 
   /** A store over {@code root} loading models with {@link ModelLoader#DEFAULT}. */
   public ModelStore(Path root) {
@@ -96,16 +80,12 @@ public final class ModelStore implements AutoCloseable {
    */
   public ModelStore(Path root, ModelLoader loader, int maxLoadedModels) {
     this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
-    this.loader = Objects.requireNonNull(loader, "loader");
-    if (maxLoadedModels < 1) {
-      throw new IllegalArgumentException("maxLoadedModels must be at least 1, got " + maxLoadedModels);
-    }
-    this.maxLoadedModels = maxLoadedModels;
+    this.cache = new ModelCache(Objects.requireNonNull(loader, "loader"), maxLoadedModels);
     for (int i = 0; i < writeLocks.length; i++) {
       writeLocks[i] = new Object();
     }
     try {
-      this.recovery = AtomicDirectory.recoverAll(this.root, ModelStore::isComplete);
+      this.recovery = AtomicDirectory.recoverAll(this.root, ModelDirectories::isComplete);
     } catch (IOException | RuntimeException e) {
       throw new ModelStoreException("cannot recover the model store " + this.root + " (an interrupted write): "
           + e.getMessage(), e);
@@ -119,11 +99,11 @@ public final class ModelStore implements AutoCloseable {
 
   /** The most unleased models this store keeps loaded. */
   public int maxLoadedModels() {
-    return maxLoadedModels;
+    return cache.maxLoadedModels();
   }
 
   /** What the recovery at open did (empty when nothing was interrupted). */
-  public AtomicDirectory.Recovery recovery() {
+  public Recovery recovery() {
     return recovery;
   }
 
@@ -132,7 +112,7 @@ public final class ModelStore implements AutoCloseable {
     Path dir = directory(id);
     swapLock.readLock().lock();
     try {
-      return isComplete(dir);
+      return ModelDirectories.isComplete(dir);
     } finally {
       swapLock.readLock().unlock();
     }
@@ -152,14 +132,11 @@ public final class ModelStore implements AutoCloseable {
       try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
         for (Path entry : entries) {
           String name = entry.getFileName().toString();
-          if (AtomicDirectory.isTemporary(entry) || !isValidId(name) || !isComplete(entry)) {
+          if (AtomicDirectory.isTemporary(entry) || !ModelId.isValid(name) || !ModelDirectories.isComplete(entry)) {
             continue;
           }
           try {
-            ModelDescription d = readDescription(name, entry);
-            ModelProvenance p = d.provenance();
-            out.add(new ModelSummary(name, d.card(), p == null ? null : p.trainingFinished(),
-                p == null ? null : p.testMetrics()));
+            out.add(ModelDirectories.summarize(name, entry));
           } catch (IOException | RuntimeException unreadable) {
             // an unreadable model.json is not a complete model: leave it out of the listing
           }
@@ -184,10 +161,10 @@ public final class ModelStore implements AutoCloseable {
     Path dir = directory(id);
     swapLock.readLock().lock();
     try {
-      if (!isComplete(dir)) {
+      if (!ModelDirectories.isComplete(dir)) {
         throw new ModelNotFoundException(id);
       }
-      return readDescription(id, dir);
+      return ModelDirectories.describe(id, dir);
     } catch (NoSuchFileException e) {
       throw new ModelNotFoundException(id);
     } catch (IOException e) {
@@ -195,19 +172,6 @@ public final class ModelStore implements AutoCloseable {
     } finally {
       swapLock.readLock().unlock();
     }
-  }
-
-  private static ModelDescription readDescription(String id, Path dir) throws IOException {
-    JsonNode node = ModelFiles.readModelJson(dir);
-    ModelCard card = ModelFiles.JSON.treeToValue(node.get("card"), ModelCard.class);
-    Map<String, Object> settings = node.hasNonNull("settings")
-        ? ModelFiles.JSON.convertValue(node.get("settings"), new TypeReference<Map<String, Object>>() {})
-        : Map.of();
-    Path provenanceFile = dir.resolve(ModelFiles.PROVENANCE);
-    ModelProvenance provenance = Files.isRegularFile(provenanceFile)
-        ? ModelFiles.JSON.readValue(provenanceFile.toFile(), ModelProvenance.class)
-        : null;
-    return new ModelDescription(id, card, settings, provenance);
   }
 
   /**
@@ -219,45 +183,24 @@ public final class ModelStore implements AutoCloseable {
    */
   public ModelLease acquire(String id) {
     Path dir = directory(id);
-    LoadedModel entry;
-    synchronized (cache) {
-      entry = cache.get(id);
-      if (entry != null && !entry.tryAcquire()) {
-        cache.remove(id);
-        entry = null;
-      }
-    }
+    LoadedModel entry = cache.leaseCached(id);
     if (entry != null && entry.isLoaded()) {
       return new ModelLease(this, id, entry);
     }
     swapLock.readLock().lock();
     try {
       if (entry == null) {
-        if (!isComplete(dir)) {
+        if (!ModelDirectories.isComplete(dir)) {
           throw new ModelNotFoundException(id);
         }
-        List<LoadedModel> evicted;
-        synchronized (cache) {
-          entry = cache.get(id);
-          if (entry == null || !entry.tryAcquire()) {
-            entry = new LoadedModel(id, dir, loader, this::unloaded);
-            entry.tryAcquire();
-            cache.put(id, entry);
-          }
-          evicted = evictLocked();
-        }
-        evicted.forEach(LoadedModel::retire);
+        entry = cache.lease(id, dir);
       }
       try {
         entry.ensureLoaded();
         return new ModelLease(this, id, entry);
       } catch (IOException | RuntimeException e) {
-        synchronized (cache) {
-          cache.remove(id, entry);
-        }
-        entry.retire();
-        entry.release();
-        if (!isComplete(dir)) {
+        cache.discard(id, entry);
+        if (!ModelDirectories.isComplete(dir)) {
           throw new ModelNotFoundException(id);
         }
         throw new ModelStoreException("cannot load model '" + id + "': " + e.getMessage(), e);
@@ -267,30 +210,9 @@ public final class ModelStore implements AutoCloseable {
     }
   }
 
-  /** Removes least recently used unleased entries while the cache is over its bound (hold the cache's lock). */
-  private List<LoadedModel> evictLocked() {
-    if (cache.size() <= maxLoadedModels) {
-      return List.of();
-    }
-    List<LoadedModel> evicted = new ArrayList<>();
-    Iterator<LoadedModel> it = cache.values().iterator();
-    while (cache.size() > maxLoadedModels && it.hasNext()) {
-      LoadedModel e = it.next();
-      if (e.leases() == 0) {
-        it.remove();
-        evicted.add(e);
-      }
-    }
-    return evicted;
-  }
-
   /** A lease ended: trims the cache if it grew past its bound while every entry was leased. */
   void released() {
-    List<LoadedModel> evicted;
-    synchronized (cache) {
-      evicted = evictLocked();
-    }
-    evicted.forEach(LoadedModel::retire);
+    cache.trim();
   }
 
   /**
@@ -298,17 +220,11 @@ public final class ModelStore implements AutoCloseable {
    * (evicted, replaced, deleted or the store closed); the service drops its per-model state then.
    */
   void addUnloadListener(BiConsumer<String, Forecaster> listener) {
-    unloadListeners.add(listener);
+    cache.addUnloadListener(listener);
   }
 
   void removeUnloadListener(BiConsumer<String, Forecaster> listener) {
-    unloadListeners.remove(listener);
-  }
-
-  private void unloaded(String id, Forecaster model) {
-    for (BiConsumer<String, Forecaster> l : unloadListeners) {
-      l.accept(id, model);
-    }
+    cache.removeUnloadListener(listener);
   }
 
   /**
@@ -327,12 +243,12 @@ public final class ModelStore implements AutoCloseable {
       if (!overwrite && Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
         throw new ModelAlreadyExistsException(id);
       }
-      try (AtomicDirectory.Staged staged = AtomicDirectory.stage(dir, model::save)) {
+      try (StagedDirectory staged = AtomicDirectory.stage(dir, model::save)) {
         swapLock.writeLock().lock();
         try {
           staged.commit(overwrite);
         } finally {
-          retire(id);
+          cache.retire(id);
           swapLock.writeLock().unlock();
         }
       } catch (FileAlreadyExistsException e) {
@@ -355,7 +271,7 @@ public final class ModelStore implements AutoCloseable {
     synchronized (writeLock(id)) {
       swapLock.writeLock().lock();
       try {
-        if (!isComplete(dir)) {
+        if (!ModelDirectories.isComplete(dir)) {
           throw new ModelNotFoundException(id);
         }
         trash = AtomicDirectory.moveToTrash(dir);
@@ -364,7 +280,7 @@ public final class ModelStore implements AutoCloseable {
       } catch (IOException e) {
         throw new ModelStoreException("cannot delete model '" + id + "': " + e.getMessage(), e);
       } finally {
-        retire(id);
+        cache.retire(id);
         swapLock.writeLock().unlock();
       }
     }
@@ -375,49 +291,18 @@ public final class ModelStore implements AutoCloseable {
     return writeLocks[Math.floorMod(id.hashCode(), writeLocks.length)];
   }
 
-  private void retire(String id) {
-    LoadedModel entry;
-    synchronized (cache) {
-      entry = cache.remove(id);
-    }
-    if (entry != null) {
-      entry.retire();
-    }
-  }
-
   /** Number of models currently loaded (or loading) in the cache. */
   public int loadedCount() {
-    synchronized (cache) {
-      return cache.size();
-    }
+    return cache.size();
   }
 
   /** Retires every cached model (each closes when its last lease is released). */
   @Override
   public void close() {
-    List<LoadedModel> all;
-    synchronized (cache) {
-      all = new ArrayList<>(cache.values());
-      cache.clear();
-    }
-    all.forEach(LoadedModel::retire);
+    cache.retireAll();
   }
 
   private Path directory(String id) {
     return root.resolve(ModelId.check(id));
-  }
-
-  private static boolean isValidId(String name) {
-    try {
-      ModelId.check(name);
-      return true;
-    } catch (InvalidModelIdException e) {
-      return false;
-    }
-  }
-
-  /** A complete model directory: one with a {@code model.json} (written last). */
-  static boolean isComplete(Path dir) {
-    return Files.isRegularFile(dir.resolve(ModelFiles.MODEL));
   }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The mutable record of one training job, shared by the training thread and status readers. The
- * service persists a {@link #snapshot()} on every change (see {@link ForecastService}); a job read
+ * service persists a {@link #snapshot()} on every change (see {@link TrainingJobs}); a job read
  * back after a restart is {@link #restore restored} finished.
  */
 final class TrainingJob {
@@ -25,7 +25,7 @@ final class TrainingJob {
   private String finishedAt;
   private String error;
   private Runnable task;
-  /** Serialises writing this job's record (see ForecastService#persist). */
+  /** Serialises writing this job's record (see TrainingJobs#persist). */
   final Object recordLock = new Object();
   /** Set (under recordLock) once the record is deleted: the job is forgotten and never written again. */
   boolean forgotten;

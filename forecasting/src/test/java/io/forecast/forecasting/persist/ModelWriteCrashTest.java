@@ -3,8 +3,8 @@ package io.forecast.forecasting.persist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.forecast.forecasting.persist.AtomicDirectory.SimulatedCrash;
-import io.forecast.forecasting.persist.AtomicDirectory.Step;
+import io.forecast.forecasting.persist.WriteFaults.SimulatedCrash;
+import io.forecast.forecasting.persist.WriteFaults.Step;
 import io.forecast.forecasting.service.ModelLease;
 import io.forecast.forecasting.service.ModelStore;
 import io.forecast.forecasting.service.ModelStoreException;
@@ -56,7 +56,7 @@ class ModelWriteCrashTest {
 
   @AfterEach
   void removeHook() {
-    AtomicDirectory.hook = AtomicDirectory.NO_HOOK;
+    WriteFaults.hook = WriteFaults.NO_HOOK;
   }
 
   private ModelStore open() {
@@ -65,7 +65,7 @@ class ModelWriteCrashTest {
 
   /** Makes the protocol fail at {@code point} for writes into this test's folder. */
   private void failAt(CrashPoint point, boolean crash) {
-    AtomicDirectory.hook = (step, target) -> {
+    WriteFaults.hook = (step, target) -> {
       if (step == point.step && target.startsWith(root)) {
         if (crash) {
           throw new SimulatedCrash("killed after " + step);
@@ -118,7 +118,7 @@ class ModelWriteCrashTest {
     assertThat(served(store, "m")).isEqualTo(1);
 
     assertThatThrownBy(() -> write(store, point, true, true)).isInstanceOf(SimulatedCrash.class);
-    AtomicDirectory.hook = AtomicDirectory.NO_HOOK;
+    WriteFaults.hook = WriteFaults.NO_HOOK;
     if (point != CrashPoint.OLD_DELETED && point != CrashPoint.NEW_IN_PLACE) {
       assertThat(protocolEntries()).as("the crash left the protocol's entries behind").isNotEmpty();
     }
@@ -127,7 +127,7 @@ class ModelWriteCrashTest {
     assertThat(served(reopened, "m")).as("after a crash at " + point).isEqualTo(point.afterCrash);
     assertThat(reopened.list()).hasSize(1);
     assertThat(protocolEntries()).as("no leftovers after recovery").isEmpty();
-    AtomicDirectory.Recovery r = reopened.recovery();
+    Recovery r = reopened.recovery();
     if (point.afterCrash == 2 && point.step != Step.NEW_IN_PLACE && point.step != Step.OLD_DELETED) {
       assertThat(r.completed()).containsExactly("m");
     } else {
@@ -148,7 +148,7 @@ class ModelWriteCrashTest {
     }
     ModelStore store = open();
     assertThatThrownBy(() -> write(store, point, true, false)).isInstanceOf(SimulatedCrash.class);
-    AtomicDirectory.hook = AtomicDirectory.NO_HOOK;
+    WriteFaults.hook = WriteFaults.NO_HOOK;
 
     ModelStore reopened = open();
     if (point.afterCrash == 2) {
@@ -169,7 +169,7 @@ class ModelWriteCrashTest {
     boolean inPlace = point == CrashPoint.NEW_IN_PLACE || point == CrashPoint.OLD_DELETED;
     assertThatThrownBy(() -> write(store, point, false, true)).isInstanceOf(ModelStoreException.class)
         .hasMessageStartingWith("cannot save model 'm': ");
-    AtomicDirectory.hook = AtomicDirectory.NO_HOOK;
+    WriteFaults.hook = WriteFaults.NO_HOOK;
     // an I/O failure before the new copy is in place rolls back to the old one; after, the new stays
     int expected = inPlace ? 2 : 1;
     assertThat(served(store, "m")).as("same process, after a failure at " + point).isEqualTo(expected);
@@ -184,13 +184,13 @@ class ModelWriteCrashTest {
     ModelStore store = open();
     store.save("m", new VersionedModel(1), false);
     store.save("keep", new VersionedModel(7), false);
-    AtomicDirectory.hook = (step, target) -> {
+    WriteFaults.hook = (step, target) -> {
       if (step == Step.TRASHED && target.startsWith(root)) {
         throw new SimulatedCrash("killed after " + step);
       }
     };
     assertThatThrownBy(() -> store.delete("m")).isInstanceOf(SimulatedCrash.class);
-    AtomicDirectory.hook = AtomicDirectory.NO_HOOK;
+    WriteFaults.hook = WriteFaults.NO_HOOK;
     assertThat(protocolEntries()).singleElement().asString().startsWith(AtomicDirectory.DELETED_PREFIX + "m-");
 
     ModelStore reopened = open();
@@ -249,7 +249,7 @@ class ModelWriteCrashTest {
     failAt(CrashPoint.OLD_MOVED_ASIDE, true);
     assertThatThrownBy(() -> AtomicDirectory.write(out, true, new VersionedModel(2)::save))
         .isInstanceOf(SimulatedCrash.class);
-    AtomicDirectory.hook = AtomicDirectory.NO_HOOK;
+    WriteFaults.hook = WriteFaults.NO_HOOK;
     assertThat(out).doesNotExist();
 
     // train --out without --overwrite: the interrupted swap is completed, so the target now exists

@@ -66,8 +66,9 @@ class ForecastServiceTest {
     assertThatThrownBy(() -> service.forecast("m", new History(null, columns(new double[2], new double[2]))))
         .isInstanceOfSatisfying(HistoryTooShortException.class, e -> assertThat(e.requiredRows()).isEqualTo(3))
         .hasMessage("history has 2 rows but model 'm' needs at least seqLen = 3 rows");
-    assertThatThrownBy(() -> service.forecast("m", new History(List.of("x", "y", "yesterday"),
-        columns(new double[3], new double[3])))).hasMessageContaining("timestamps[2] 'yesterday' is not a timestamp");
+    assertThatThrownBy(() -> service.forecast("m", new History(List.of("2016-07-01 00:00:00", "2016-07-01 01:00:00",
+        "yesterday"), columns(new double[3], new double[3])))).isInstanceOf(InvalidHistoryException.class)
+        .hasMessage("timestamps[2] 'yesterday' is not a timestamp; expected the model's layout yyyy-MM-dd HH:mm:ss");
     assertThatThrownBy(() -> service.forecast("m", new History(List.of("2016-07-01"),
         columns(new double[3], new double[3])))).hasMessageContaining("timestamps has 1 entries");
     assertThatThrownBy(() -> service.forecast("nope", new History(null, columns(new double[3], new double[3]))))
@@ -119,6 +120,73 @@ class ForecastServiceTest {
       small.delete("m2");
       assertThat(s.batcherCount()).isZero();
       assertThat(s.forecast("m", h).columns().get("a")).containsExactly(4, 5);
+    }
+  }
+
+  private static History hourly(int rows) {
+    List<String> ts = new java.util.ArrayList<>();
+    for (int r = 0; r < rows; r++) {
+      ts.add(java.time.LocalDateTime.of(2016, 7, 1, 0, 0).plusHours(r).toString().replace('T', ' ') + ":00");
+    }
+    return new History(ts, columns(new double[rows], new double[rows]));
+  }
+
+  @Test
+  void jsonHistoriesOverTheRowLimitAreRefused() {
+    assertThatThrownBy(() -> service.forecast("m", hourly(101))).isInstanceOf(InvalidHistoryException.class)
+        .hasMessage("history has 101 rows; at most 100 are accepted per forecast");
+  }
+
+  @Test
+  void jsonHistoriesAtTheRowLimitAreForecast() {
+    assertThat(service.forecast("m", hourly(100)).timestamps()).containsExactly("2016-07-05 04:00:00",
+        "2016-07-05 05:00:00");
+  }
+
+  @Test
+  void aJsonHistoryWithAnOutOfOrderTimestampIsRefused() {
+    List<String> ts = new java.util.ArrayList<>(hourly(20).timestamps());
+    ts.set(17, "2016-07-01 15:00:00");
+    assertThatThrownBy(() -> service.forecast("m", new History(ts, hourly(20).columns())))
+        .isInstanceOf(InvalidHistoryException.class)
+        .hasMessage("timestamps[17] '2016-07-01 15:00:00' is not after timestamps[16] '2016-07-01 16:00:00'");
+  }
+
+  @Test
+  void aJsonHistoryOffTheModelsGridIsRefused() {
+    List<String> ts = new java.util.ArrayList<>(hourly(20).timestamps());
+    ts.set(19, "2016-07-01 19:30:00");
+    assertThatThrownBy(() -> service.forecast("m", new History(ts, hourly(20).columns())))
+        .isInstanceOf(InvalidHistoryException.class)
+        .hasMessage("timestamps[19] '2016-07-01 19:30:00' is not one step (3600 s) after "
+            + "timestamps[18] '2016-07-01 18:00:00'");
+  }
+
+  @Test
+  void trainingAnIdThatExistsSaysSo() {
+    byte[] csv = "date,a,b\n2020-01-01 00:00:00,1,10\n".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> service.train(csv, "x.csv", TrainingRequest.of("m", "naive", 3, 2, Map.of())))
+        .isInstanceOf(ModelAlreadyExistsException.class)
+        .hasMessage("a model 'm' already exists; choose another id or allow overwriting");
+  }
+
+  @Test
+  void trainingAnIdThatAnActiveJobTrainsNamesTheJob() {
+    StringBuilder csv = new StringBuilder("date,a,OT\n");
+    for (int r = 0; r < 600; r++) {
+      csv.append(java.time.LocalDateTime.of(2021, 1, 1, 0, 0).plusHours(r).toString().replace('T', ' '))
+          .append(":00,").append(Math.sin(r / 4.0)).append(',').append(Math.cos(r / 4.0)).append('\n');
+    }
+    byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+    TrainingRequest slow = TrainingRequest.of("busy", "linear", 24, 12,
+        Map.of("epochs", 500, "patience", 500, "batchSize", 8));
+    JobStatus first = service.train(file, "hourly.csv", slow);
+    try {
+      assertThatThrownBy(() -> service.train(file, "hourly.csv", slow))
+          .isInstanceOf(ModelAlreadyExistsException.class)
+          .hasMessage("model 'busy' is being trained by job " + first.id());
+    } finally {
+      service.cancel(first.id());
     }
   }
 }
