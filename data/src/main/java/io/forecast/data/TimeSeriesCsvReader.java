@@ -94,9 +94,11 @@ public final class TimeSeriesCsvReader {
   public static final int MAX_COLUMNS = 10_000;
 
   /**
-   * Refuses what is not UTF-8 text: a UTF-16/UTF-32 byte-order mark or any NUL byte (binary data,
-   * or UTF-16 without a mark), naming the line. Parsing such input would strip or mangle cells
-   * silently.
+   * Refuses what is not UTF-8 text: a UTF-16/UTF-32 byte-order mark, any NUL byte (binary data, or
+   * UTF-16 without a mark) or any other ASCII control character than tab, CR and LF, naming the line.
+   * Parsing such input would strip or mangle cells silently, or echo raw control bytes in messages.
+   * (Bytes that are not valid UTF-8 are not refused: header names are opaque text, e.g. weather.csv's
+   * Latin-1 degree signs.)
    */
   private static void checkText(String name, InputStream in) throws IOException {
     byte[] buffer = new byte[1 << 16];
@@ -109,9 +111,14 @@ public final class TimeSeriesCsvReader {
       }
       first = false;
       for (int i = 0; i < read; i++) {
-        if (buffer[i] == 0) {
+        byte b = buffer[i];
+        if (b == 0) {
           throw new MalformedRowException(name, line, "a NUL byte: this is binary data or UTF-16 text, not a UTF-8 "
               + "CSV file");
+        }
+        if ((b > 0 && b < 0x20 && b != '\n' && b != '\r' && b != '\t') || b == 0x7F) {
+          throw new MalformedRowException(name, line, String.format("a control character (U+%04X): this is binary "
+              + "data, not a CSV text file", (int) b));
         }
         if (buffer[i] == '\n') {
           line++;
@@ -154,7 +161,7 @@ public final class TimeSeriesCsvReader {
           .separator(',')
           .missingValueIndicator("")
           .columnTypes(column -> ColumnType.STRING)
-          .maxCharsPerColumn(1 << 16)
+          .maxCharsPerColumn(MAX_FIELD_CHARS)
           .maxNumberOfColumns(MAX_COLUMNS + 2)
           .build());
     } catch (AddCellToColumnException e) {
@@ -165,16 +172,46 @@ public final class TimeSeriesCsvReader {
       throw e;
     } catch (com.univocity.parsers.common.TextParsingException e) {
       // the parser's own message dumps its settings; say what is wrong with which line instead
-      int line = (int) e.getLineIndex() + 1;
-      String what = e.getCause() instanceof ArrayIndexOutOfBoundsException
-          ? "a row with more than " + (MAX_COLUMNS + 2) + " fields"
-          : "a field longer than " + (1 << 16) + " characters or unbalanced quotes";
-      throw new MalformedRowException(name, line, "cannot parse CSV: " + what);
+      throw parseFailure(name, e);
     } catch (RuntimeException e) {
       String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       MalformedRowException ragged = raggedRow(name, msg);
       throw ragged != null ? ragged : new DataFileException(name, "cannot parse CSV: " + msg);
     }
+  }
+
+  /** Longest field the parser accepts, in characters. */
+  static final int MAX_FIELD_CHARS = 1 << 16;
+
+  /**
+   * What the CSV parser could not parse, by line: too many fields in a row, or a field longer than
+   * {@link #MAX_FIELD_CHARS} (a very long cell, or a quote that is never closed, which runs the field
+   * on over the following lines). The line is the one the row starts on (the parser's record number;
+   * the header is record 0).
+   */
+  static MalformedRowException parseFailure(String name, com.univocity.parsers.common.TextParsingException e) {
+    int currentLine = (int) e.getLineIndex() + 1;
+    long record = e.getRecordNumber();
+    int rowLine = record > 0 && record < Integer.MAX_VALUE ? (int) record + 1 : currentLine;
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    boolean tooLong = message.startsWith("Length of parsed input")
+        || (e.getCause() instanceof ArrayIndexOutOfBoundsException aioobe && aioobe.getMessage() != null
+            && aioobe.getMessage().startsWith("Index " + MAX_FIELD_CHARS + " "));
+    if (tooLong) {
+      int column = e.getColumnIndex();
+      String field = column >= 0 ? "field " + (column + 1) + " " : "a field ";
+      if (rowLine != currentLine) {
+        return new MalformedRowException(name, rowLine, "cannot parse CSV: " + field + "runs on to line " + currentLine
+            + " and past " + MAX_FIELD_CHARS + " characters: a quote (\") that is never closed?");
+      }
+      return new MalformedRowException(name, rowLine, "cannot parse CSV: " + field + "is longer than "
+          + MAX_FIELD_CHARS + " characters");
+    }
+    if (e.getCause() instanceof ArrayIndexOutOfBoundsException) {
+      return new MalformedRowException(name, rowLine, "cannot parse CSV: a row with more than " + (MAX_COLUMNS + 2)
+          + " fields (at most " + MAX_COLUMNS + " value columns are supported)");
+    }
+    return new MalformedRowException(name, rowLine, "cannot parse CSV: malformed row (unbalanced quotes?)");
   }
 
   private static final java.util.regex.Pattern RAGGED =

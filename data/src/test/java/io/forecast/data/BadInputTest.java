@@ -229,11 +229,46 @@ class BadInputTest {
     assertThatThrownBy(() -> TimeSeriesCsvReader.read("wide.csv", wide.getBytes(java.nio.charset.StandardCharsets.UTF_8),
         CsvLoadOptions.defaults()))
         .isInstanceOf(MalformedRowException.class)
-        .hasMessage("wide.csv, line 4: cannot parse CSV: a row with more than 10002 fields");
+        .hasMessage("wide.csv, line 4: cannot parse CSV: a row with more than 10002 fields (at most 10000 value "
+            + "columns are supported)");
     String header = "date" + ",c".repeat(10_001) + "\n2020-01-01 00:00:00" + ",1".repeat(10_001) + "\n";
     assertThatThrownBy(() -> TimeSeriesCsvReader.read("head.csv", header.getBytes(java.nio.charset.StandardCharsets.UTF_8),
         CsvLoadOptions.defaults()))
         .isInstanceOf(DataFileException.class)
         .hasMessage("head.csv: the header has 10002 columns; at most 10000 value columns are supported");
+  }
+
+  @Test
+  void aFieldTooLongIsNamedByItsLineNotAsTooManyFields() {
+    String longField = GOOD + "2020-01-01 02:00:00," + "1".repeat(70_000) + ",3\n";
+    assertThatThrownBy(() -> TimeSeriesCsvReader.read("long.csv", longField.getBytes(StandardCharsets.UTF_8),
+        CsvLoadOptions.defaults()))
+        .isInstanceOf(MalformedRowException.class)
+        .hasMessage("long.csv, line 4: cannot parse CSV: field 2 is longer than 65536 characters");
+  }
+
+  @Test
+  void anUnclosedQuoteIsReportedWhereItOpens() {
+    StringBuilder text = new StringBuilder(GOOD).append("2020-01-01 02:00:00,\"5,3\n");
+    java.time.LocalDateTime t = java.time.LocalDateTime.of(2020, 1, 1, 3, 0);
+    for (int i = 0; i < 3000; i++) {
+      text.append(t.plusHours(i).toString().replace('T', ' ')).append(":00,1.25,2.5\n");
+    }
+    assertThatThrownBy(() -> TimeSeriesCsvReader.read("quote.csv", text.toString().getBytes(StandardCharsets.UTF_8),
+        CsvLoadOptions.defaults()))
+        .isInstanceOf(MalformedRowException.class)
+        .hasMessageStartingWith("quote.csv, line 4: cannot parse CSV: field 2 runs on to line ")
+        .hasMessageEndingWith("and past 65536 characters: a quote (\") that is never closed?");
+  }
+
+  @Test
+  void controlCharactersAreRefusedAsBinaryByLine() {
+    byte[] bell = (GOOD + "2020-01-01 02:00:00,1\u0007,3\n").getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> TimeSeriesCsvReader.read("bell.csv", bell, CsvLoadOptions.defaults()))
+        .isInstanceOf(MalformedRowException.class)
+        .hasMessage("bell.csv, line 4: a control character (U+0007): this is binary data, not a CSV text file");
+    byte[] tabsAndCrlf = "date,a,OT\r\n2020-01-01 00:00:00,1,\t2\r\n2020-01-01 01:00:00,3,4\r\n"
+        .getBytes(StandardCharsets.UTF_8);
+    assertThat(TimeSeriesCsvReader.read("ok.csv", tabsAndCrlf, CsvLoadOptions.defaults()).rows()).isEqualTo(2);
   }
 }

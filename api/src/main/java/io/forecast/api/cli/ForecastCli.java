@@ -34,9 +34,11 @@ public final class ForecastCli {
     CommandLine cl = new CommandLine(new RootCommand());
     cl.setOut(out);
     cl.setErr(err);
+    // picocli's own Path conversion reports a NUL or otherwise invalid path with the JDK's exception name
+    cl.registerConverter(java.nio.file.Path.class, ForecastCli::path);
     cl.setParameterExceptionHandler((ex, args) -> {
       String command = ex.getCommandLine().getCommandName();
-      err.println("error: " + oneLine(ex.getMessage()) + " (see 'forecast "
+      err.println("error: " + oneLine(withoutJavaNames(ex.getMessage())) + " (see 'forecast "
           + ("forecast".equals(command) ? "" : command + " ") + "--help')");
       err.flush();
       return BAD_INPUT;
@@ -55,6 +57,27 @@ public final class ForecastCli {
       return INTERNAL_ERROR;
     });
     return cl;
+  }
+
+  /** A path option's value; an invalid path (a NUL character, ...) is a conversion error, not a crash. */
+  static java.nio.file.Path path(String value) {
+    try {
+      return java.nio.file.Path.of(value);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new CommandLine.TypeConversionException("'" + value + "' is not a valid path: " + e.getReason());
+    }
+  }
+
+  /**
+   * Drops the JDK exception names picocli appends to some conversion messages ("... (java.lang.
+   * NumberFormatException: ...)"), keeping the sentence that names the option and value.
+   */
+  static String withoutJavaNames(String message) {
+    if (message == null) {
+      return null;
+    }
+    return message.replaceAll("\\s*\\((?:java|javax|jakarta)\\.[\\w.$]+(?::[^)]*)?\\)", "")
+        .replaceAll("(?:java|javax|jakarta)\\.(?:[a-z]\\w*\\.)+([A-Z]\\w*)(?:Exception|Error): ?", "");
   }
 
   private static boolean isBadInput(Exception ex) {

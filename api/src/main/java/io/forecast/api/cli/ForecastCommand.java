@@ -63,7 +63,7 @@ public final class ForecastCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     threads.configure();
-    BadInputException.refuseExisting(out, overwrite);
+    OutputPaths.checkFile(out, overwrite, "--out");
     if (stride != null && stride < 1) {
       throw new BadInputException("--stride must be at least 1, got " + stride);
     }
@@ -84,10 +84,7 @@ public final class ForecastCommand implements Callable<Integer> {
       List<Integer> origins = origins(rows, card.seqLen(), rolling ? (stride == null ? card.predLen() : stride) : 0);
       int n = card.columns().size();
       Path temp = out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".tmp");
-      if (Files.isDirectory(out)) {
-        throw new BadInputException(out + " is a directory; --out names the CSV file to write");
-      }
-      Files.createDirectories(temp.getParent()); // as train --out does
+      OutputPaths.createParent(out, "--out"); // as train --out does
       try (BufferedWriter w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
           ProgressBar bar = !rolling || noProgress ? null : new ProgressBarBuilder()
               .setTaskName("forecast").setInitialMax(origins.size()).setStyle(ProgressBarStyle.ASCII)
@@ -119,11 +116,19 @@ public final class ForecastCommand implements Callable<Integer> {
             bar.step();
           }
         }
+      } catch (java.nio.file.FileSystemException e) {
+        Files.deleteIfExists(temp);
+        throw OutputPaths.cannotWrite(out, e);
       } catch (IOException | RuntimeException e) {
         Files.deleteIfExists(temp);
         throw e;
       }
-      Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      try {
+        Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (java.nio.file.FileSystemException e) {
+        Files.deleteIfExists(temp);
+        throw OutputPaths.cannotWrite(out, e);
+      }
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("model", model);
       json.put("data", frame.source());

@@ -59,6 +59,10 @@ public final class OrthoTransCommand implements Callable<Integer> {
     if (length < 2) {
       throw new BadInputException("--length must be at least 2, got " + length);
     }
+    if (length > io.forecast.forecasting.pipeline.ForecastPipeline.MAX_LENGTH) {
+      throw new BadInputException("--length must be at most " + io.forecast.forecasting.pipeline.ForecastPipeline
+          .MAX_LENGTH + ", got " + length);
+    }
     if (ratio != null && !(ratio > 0 && ratio <= 1)) {
       throw new BadInputException("--ratio must be in (0, 1], got " + ratio);
     }
@@ -72,7 +76,7 @@ public final class OrthoTransCommand implements Callable<Integer> {
       throw new BadInputException("--out must end in .npy or .csv, got '" + out + "'");
     }
     if (out != null) {
-      BadInputException.refuseExisting(out, overwrite);
+      OutputPaths.checkFile(out, overwrite, "--out");
     }
     TimeSeriesFrame frame = data.load();
     int rows;
@@ -101,10 +105,15 @@ public final class OrthoTransCommand implements Callable<Integer> {
     }
     double millis = (System.nanoTime() - t0) / 1e6;
     if (out != null) {
-      if (format.equals("npy")) {
-        NpyIo.write(out, basis.q(), type);
-      } else {
-        MatrixCsv.write(out, basis.q());
+      OutputPaths.createParent(out, "--out");
+      try {
+        if (format.equals("npy")) {
+          NpyIo.write(out, basis.q(), type);
+        } else {
+          MatrixCsv.write(out, basis.q());
+        }
+      } catch (java.nio.file.FileSystemException e) {
+        throw OutputPaths.cannotWrite(out, e);
       }
     }
     Map<String, Object> json = new LinkedHashMap<>();

@@ -116,7 +116,7 @@ public final class TrainCommand implements Callable<Integer> {
     threads.configure();
     TrainingSpec trainingSpec = new TrainingSpec(modelType, seqLen, predLen, data.split, settings());
     ForecastPipeline.check(trainingSpec);
-    BadInputException.refuseExisting(out, overwrite);
+    OutputPaths.checkModelDirectory(out, overwrite);
     TimeSeriesFrame frame = data.load();
     String sha = FileDigest.sha256(data.data);
     Bar bar = new Bar(noProgress, "train " + modelType + " " + frame.source() + " " + seqLen + "→" + predLen);
@@ -131,6 +131,8 @@ public final class TrainCommand implements Callable<Integer> {
         AtomicDirectory.write(out, overwrite, m::save);
       } catch (FileAlreadyExistsException e) {
         throw new BadInputException(out + " already exists; choose another --out or pass --overwrite");
+      } catch (java.nio.file.FileSystemException e) {
+        throw OutputPaths.cannotWrite(out, e);
       }
       JsonOutput.print(spec.commandLine().getOut(), summary(m, out));
     }

@@ -1,5 +1,6 @@
 package io.forecast.api.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.forecast.data.DataException;
 import io.forecast.forecasting.service.ForecastResult;
 import io.forecast.forecasting.service.ForecastService;
@@ -10,7 +11,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,7 +39,19 @@ public class ForecastController {
   @Operation(summary = "Forecast from a JSON history (columns by name, optional timestamps)")
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   public ForecastResult forecast(@Valid @RequestBody ForecastRequestBody body) {
-    return timed(() -> service.forecast(body.modelId(), History.ofBoxed(body.timestamps(), body.columns())));
+    return timed(() -> {
+      return service.forecast(body.modelId(), History.ofBoxed(body.timestamps(), body.columns()));
+    });
+  }
+
+  /**
+   * Reads this controller's JSON body strictly (duplicate keys and trailing content refused); see
+   * {@link ForecastRequestBodyConverter}. Spring Boot puts converter beans in front of its defaults.
+   */
+  @Bean
+  static ForecastRequestBodyConverter forecastRequestBodyConverter(ObjectProvider<ObjectMapper> objectMapper) {
+    return new ForecastRequestBodyConverter(objectMapper.getIfAvailable(() -> Jackson2ObjectMapperBuilder.json()
+        .build()));
   }
 
   @Operation(summary = "Forecast after the last rows of an uploaded CSV file (header, timestamp column first)")

@@ -23,6 +23,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -66,6 +69,18 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class ForecastProblemHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ForecastProblemHandler.class);
+
+  /**
+   * Problem documents also for what embedded Tomcat refuses before the API runs (bad URL encoding
+   * such as {@code %2F} or {@code %00} in an id); see {@link TomcatProblemDocuments}. Only with
+   * Tomcat on the class path; the method's signature names no Tomcat type.
+   */
+  @Bean
+  @ConditionalOnClass(name = {"org.apache.catalina.startup.Tomcat",
+      "org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory"})
+  static WebServerFactoryCustomizer<?> forecastTomcatProblemDocuments() {
+    return new TomcatProblemDocuments();
+  }
 
   @ExceptionHandler({ModelNotFoundException.class, JobNotFoundException.class})
   ResponseEntity<ProblemDetail> notFound(RuntimeException e, HttpServletRequest request) {
@@ -133,7 +148,7 @@ public class ForecastProblemHandler {
       if (at != null && at.getLineNr() > 0) {
         sb.append(" (line ").append(at.getLineNr()).append(", column ").append(at.getColumnNr()).append(')');
       }
-      sb.append(": ").append(withoutJavaTypes(firstLine(json.getOriginalMessage())));
+      sb.append(": ").append(jsonReason(json));
       detail = sb.toString();
     } else if (cause != null && cause != e && cause.getMessage() != null) {
       detail = "malformed request body: " + withoutJavaTypes(firstLine(cause.getMessage()));
@@ -217,6 +232,11 @@ public class ForecastProblemHandler {
     return p;
   }
 
+  /** What is wrong with a JSON text, in one line without Java type names; see {@link JsonMessages}. */
+  static String jsonReason(JsonProcessingException e) {
+    return JsonMessages.reason(e);
+  }
+
   /**
    * Replaces Java type names that Jackson quotes in its messages ({@code `java.lang.Double`},
    * {@code `io.forecast...ForecastRequestBody`}) by the JSON kind a client understands.
@@ -264,6 +284,26 @@ public class ForecastProblemHandler {
     return sb.toString();
   }
 
+  /**
+   * The detail with control and invisible formatting characters (bidi overrides, zero-width
+   * characters) that a request echoed written as {@code \\uXXXX}, so a client that prints it shows
+   * what was sent rather than being driven by it.
+   */
+  static String printable(String detail) {
+    if (detail == null) {
+      return null;
+    }
+    StringBuilder sb = new StringBuilder(detail.length());
+    detail.codePoints().forEach(cp -> {
+      if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) {
+        sb.append(String.format("\\u%04X", cp));
+      } else {
+        sb.appendCodePoint(cp);
+      }
+    });
+    return sb.toString();
+  }
+
   private static String firstLine(String message) {
     if (message == null) {
       return "";
@@ -273,7 +313,7 @@ public class ForecastProblemHandler {
   }
 
   static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, HttpServletRequest request) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, printable(detail));
     p.setTitle(status.getReasonPhrase());
     p.setInstance(URI.create(request.getRequestURI()));
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);

@@ -62,7 +62,9 @@ public class ModelController {
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   public ResponseEntity<JobStatus> train(@Valid @ModelAttribute TrainingForm form,
       @RequestPart("file") MultipartFile file) {
-    JobStatus job = service.train(Uploads.bytes(file), Uploads.name(file), form.toRequest());
+    io.forecast.forecasting.service.TrainingRequest request = form.toRequest();
+    byte[] csv = Uploads.bytes(file);
+    JobStatus job = service.train(csv, Uploads.name(file), request);
     return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + job.id())).body(job);
   }
 

@@ -60,7 +60,11 @@ public record TrainingForm(
     String missing,
     Boolean overwrite) {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Strict: a key given twice, or anything after the object, is refused rather than silently resolved. */
+  private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+      .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
 
   /**
    * The service's request: {@code settings} parsed, the separate setting fields merged in.
@@ -99,7 +103,7 @@ public record TrainingForm(
       node = JSON.readTree(text);
     } catch (JsonProcessingException e) {
       throw new InvalidSettingsException("settings must be a JSON object, e.g. {\"kernel\": 25}: "
-          + e.getOriginalMessage());
+          + ForecastProblemHandler.jsonReason(e));
     }
     if (node == null || !node.isObject()) {
       throw new InvalidSettingsException("settings must be a JSON object, e.g. {\"kernel\": 25}");

@@ -59,6 +59,28 @@ public final class ForecastPipeline {
   }
 
   /**
+   * Checks a training request against its data without training: the type, its settings, the
+   * type's own check with the file's name, lengths and column count (e.g. a kernel or a network
+   * size), and that the series is long enough for the split and lengths. A service calls this
+   * before queueing a job, so every such problem fails the request, not the job.
+   *
+   * @return the checked settings
+   * @throws io.forecast.forecasting.ForecastingException for an unknown type or bad settings
+   * @throws io.forecast.data.DataException if the series is too short for the split and lengths
+   */
+  public static Settings check(TrainingSpec spec, TimeSeriesFrame frame) {
+    prepare(spec, frame);
+    return check(spec);
+  }
+
+  private static PreparedSeries prepare(TrainingSpec spec, TimeSeriesFrame frame) {
+    ForecasterType type = ForecasterTypes.get(spec.modelType());
+    Settings settings = check(spec);
+    type.checkSettings(settings, frame.source(), spec.seqLen(), spec.predLen(), frame.columnCount());
+    return PreparedSeries.prepare(frame, spec.split(), spec.seqLen(), spec.predLen());
+  }
+
+  /**
    * Trains a model.
    *
    * @param frame the loaded file
@@ -75,8 +97,7 @@ public final class ForecastPipeline {
       TrainingContext context) {
     ForecasterType type = ForecasterTypes.get(spec.modelType());
     Settings settings = check(spec);
-    type.checkSettings(settings, frame.source(), spec.seqLen(), spec.predLen(), frame.columnCount());
-    PreparedSeries series = PreparedSeries.prepare(frame, spec.split(), spec.seqLen(), spec.predLen());
+    PreparedSeries series = prepare(spec, frame);
     String started = Instant.now().toString();
     if (context.threads() > 0) {
       EngineThreads.useOnCurrentThread(context.threads());

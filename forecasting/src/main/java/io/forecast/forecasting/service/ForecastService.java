@@ -3,7 +3,6 @@ package io.forecast.forecasting.service;
 import io.forecast.data.CsvLoadOptions;
 import io.forecast.data.DataException;
 import io.forecast.data.MissingValuePolicy;
-import io.forecast.data.PreparedSeries;
 import io.forecast.data.SplitRule;
 import io.forecast.data.TimeSeriesCsvReader;
 import io.forecast.data.TimeSeriesFrame;
@@ -210,13 +209,14 @@ public final class ForecastService implements AutoCloseable {
         : MissingValuePolicy.parse(request.missing()));
     TrainingSpec spec = new TrainingSpec(request.modelType(), request.seqLen(), request.predLen(), rule,
         request.settings());
-    Settings checked = parse(() -> ForecastPipeline.check(spec));
+    parse(() -> ForecastPipeline.check(spec));
     TimeSeriesFrame frame = TimeSeriesCsvReader.read(fileName, csv, CsvLoadOptions.defaults()
         .withTargetColumn(request.target())
         .withTimestampColumn(request.timestampColumn())
         .withMissingValues(policy));
-    // the split and lengths are checked now, so a too-short file fails the call, not the job
-    PreparedSeries.prepare(frame, rule, request.seqLen(), request.predLen());
+    // the type's own checks (with the file's columns) and the split and lengths, now: a bad setting or
+    // a too-short file fails the call, not the job
+    Settings checked = ForecastPipeline.check(spec, frame);
     long seed = request.seed() == null ? TrainingContext.DEFAULT_SEED : request.seed();
     Integer epochs = checked.asMap().get("epochs") instanceof Integer e ? e : null;
     return trainingJobs.submit(modelId, epochs == null ? 0 : epochs,
