@@ -5,6 +5,7 @@ import io.forecast.api.web.ForecastMeters;
 import io.forecast.api.web.ForecastProblemHandler;
 import io.forecast.api.web.JobController;
 import io.forecast.api.web.JsonBodySizeFilter;
+import io.forecast.api.web.UploadLimitFilter;
 import io.forecast.api.web.ModelController;
 import io.forecast.api.web.ModelTypeController;
 import io.forecast.forecasting.service.ForecastService;
@@ -79,6 +80,18 @@ public class ForecastAutoConfiguration {
               objectMapper.getIfAvailable(() -> Jackson2ObjectMapperBuilder.json().build())));
       registration.addUrlPatterns("/api/v1/*");
       registration.setName("forecastJsonBodySizeFilter");
+      return registration;
+    }
+
+    /** Bounds the multipart uploads under {@code /api/v1} processed at once. */
+    @Bean
+    FilterRegistrationBean<UploadLimitFilter> forecastUploadLimitFilter(ForecastProperties properties,
+        ObjectProvider<com.fasterxml.jackson.databind.ObjectMapper> objectMapper) {
+      FilterRegistrationBean<UploadLimitFilter> registration = new FilterRegistrationBean<>(
+          new UploadLimitFilter(properties.getApi().getMaxConcurrentUploads(),
+              objectMapper.getIfAvailable(() -> Jackson2ObjectMapperBuilder.json().build())));
+      registration.addUrlPatterns("/api/v1/*");
+      registration.setName("forecastUploadLimitFilter");
       return registration;
     }
   }

@@ -127,6 +127,17 @@ public class ForecastProperties {
      */
     private DataSize maxJsonBodySize = DataSize.ofMegabytes(8);
 
+    /** Multipart uploads processed at once; more are answered 503 with Retry-After before being read. */
+    private int maxConcurrentUploads = 4;
+
+    public int getMaxConcurrentUploads() {
+      return maxConcurrentUploads;
+    }
+
+    public void setMaxConcurrentUploads(int maxConcurrentUploads) {
+      this.maxConcurrentUploads = maxConcurrentUploads;
+    }
+
     public boolean isEnabled() {
       return enabled;
     }

@@ -114,6 +114,12 @@ public final class ForecastService implements AutoCloseable {
    * @throws DataException if the file cannot be read (naming file, line and column)
    */
   public ForecastResult forecastCsv(String modelId, byte[] csv, String fileName) {
+    long lines = dataLines(csv);
+    if (lines > settings.maxHistoryRows()) {
+      // counted on the raw bytes, before anything is parsed: a huge upload costs no parse
+      throw new InvalidHistoryException(fileName + " has " + lines + " data rows; at most "
+          + settings.maxHistoryRows() + " are accepted per forecast");
+    }
     try (ModelLease lease = store.acquire(modelId)) {
       TimeSeriesFrame frame = TimeSeriesCsvReader.read(fileName, csv, CsvLoadOptions.defaults());
       if (frame.rows() > settings.maxHistoryRows()) {
@@ -122,6 +128,26 @@ public final class ForecastService implements AutoCloseable {
       }
       return forecast(lease, History.ofFrame(frame, frame.rows()), false);
     }
+  }
+
+  /** Non-empty lines after the header line of CSV bytes (an upper bound of the data rows). */
+  static long dataLines(byte[] csv) {
+    long lines = 0;
+    boolean content = false;
+    for (byte b : csv) {
+      if (b == '\n') {
+        if (content) {
+          lines++;
+        }
+        content = false;
+      } else if (b != '\r') {
+        content = true;
+      }
+    }
+    if (content) {
+      lines++;
+    }
+    return Math.max(0, lines - 1);
   }
 
   private ForecastResult forecast(ModelLease lease, History history, boolean everyTimestamp) {

@@ -189,4 +189,23 @@ class ForecastServiceTest {
       service.cancel(first.id());
     }
   }
+
+  @Test
+  void aCsvHistoryOverTheRowLimitIsRefusedBeforeParsing() {
+    StringBuilder csv = new StringBuilder("date,a,b\r\n");
+    for (int r = 0; r < 101; r++) {
+      csv.append("not even parsed,x,y\r\n");
+    }
+    assertThatThrownBy(() -> service.forecastCsv("m", csv.toString().getBytes(StandardCharsets.UTF_8), "big.csv"))
+        .isInstanceOf(InvalidHistoryException.class)
+        .hasMessage("big.csv has 101 data rows; at most 100 are accepted per forecast");
+  }
+
+  @Test
+  void dataLinesCountNonEmptyLinesAfterTheHeader() {
+    assertThat(ForecastService.dataLines("h\n1\n2".getBytes(StandardCharsets.UTF_8))).isEqualTo(2);
+    assertThat(ForecastService.dataLines("h\r\n1\r\n\r\n2\r\n\n".getBytes(StandardCharsets.UTF_8))).isEqualTo(2);
+    assertThat(ForecastService.dataLines("h".getBytes(StandardCharsets.UTF_8))).isZero();
+    assertThat(ForecastService.dataLines(new byte[0])).isZero();
+  }
 }
