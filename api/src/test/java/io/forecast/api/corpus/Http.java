@@ -60,23 +60,8 @@ final class Http {
   /** A well-formed multipart body: the fields, then (unless {@code file} is null) a {@code file} part. */
   Reply postMultipart(String path, Map<String, String> fields, String fileName, byte[] file) {
     String boundary = "----corpus7MA4YWxkTrZu0gW";
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      for (Map.Entry<String, String> f : fields.entrySet()) {
-        out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
-            + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
-      }
-      if (file != null) {
-        out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-            + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        out.write(file);
-        out.write("\r\n".getBytes(StandardCharsets.UTF_8));
-      }
-      out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    }
-    return post(path, "multipart/form-data; boundary=" + boundary, out.toByteArray());
+    return post(path, "multipart/form-data; boundary=" + boundary,
+        io.forecast.api.testing.Multipart.form(boundary, fields, fileName, file));
   }
 
   /**

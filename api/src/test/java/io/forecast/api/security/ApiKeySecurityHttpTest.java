@@ -1,7 +1,8 @@
 package io.forecast.api.security;
 
-import static io.forecast.api.security.HttpClientForTests.bearer;
-import static io.forecast.api.security.HttpClientForTests.headers;
+import io.forecast.api.testing.ApiClient;
+import static io.forecast.api.testing.ApiClient.bearer;
+import static io.forecast.api.testing.ApiClient.headers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,16 +56,16 @@ class ApiKeySecurityHttpTest {
     }
   }
 
-  private HttpClientForTests http() {
-    return new HttpClientForTests(port);
+  private ApiClient http() {
+    return new ApiClient(port);
   }
 
   /** A training submission without its file: passes security, then gets the API's own 400. */
-  private HttpClientForTests.Reply submitTraining(Map<String, String> headers) {
-    return http().postMultipart("/api/v1/models", Map.of("id", "m", "seqLen", "24", "predLen", "8"), null, headers);
+  private ApiClient.Reply submitTraining(Map<String, String> headers) {
+    return http().postForm("/api/v1/models", Map.of("id", "m", "seqLen", "24", "predLen", "8"), null, headers);
   }
 
-  static void assertProblem(HttpClientForTests.Reply r, int status, String... detailParts) {
+  static void assertProblem(ApiClient.Reply r, int status, String... detailParts) {
     assertThat(r.status()).as(r.body()).isEqualTo(status);
     assertThat(r.contentType()).startsWith("application/problem+json");
     JsonNode p = r.json();
@@ -75,7 +76,7 @@ class ApiKeySecurityHttpTest {
 
   @Test
   void noKeyIs401WithBearerChallenge() {
-    HttpClientForTests.Reply r = http().get("/api/v1/models", Map.of());
+    ApiClient.Reply r = http().get("/api/v1/models", Map.of());
     assertProblem(r, 401, "needs an API key", "Authorization: Bearer KEY", "X-API-Key: KEY");
     assertThat(r.header("WWW-Authenticate")).startsWith("Bearer");
     assertThat(r.json().get("instance").asText()).isEqualTo("/api/v1/models");
@@ -83,7 +84,7 @@ class ApiKeySecurityHttpTest {
 
   @Test
   void unknownKeyIs401AndNeverEchoed() {
-    HttpClientForTests.Reply r = http().get("/api/v1/models", bearer("not-a-configured-key-123"));
+    ApiClient.Reply r = http().get("/api/v1/models", bearer("not-a-configured-key-123"));
     assertProblem(r, 401, "unknown API key");
     assertThat(r.header("WWW-Authenticate")).startsWith("Bearer");
     assertThat(r.body()).doesNotContain("not-a-configured-key-123");
@@ -96,13 +97,13 @@ class ApiKeySecurityHttpTest {
 
   @Test
   void readKeyListsModels() {
-    HttpClientForTests.Reply r = http().get("/api/v1/models", bearer(READ_KEY));
+    ApiClient.Reply r = http().get("/api/v1/models", bearer(READ_KEY));
     assertThat(r.status()).as(r.body()).isEqualTo(200);
   }
 
   @Test
   void readKeyInXApiKeyHeaderListsModelTypes() {
-    HttpClientForTests.Reply r = http().get("/api/v1/model-types", headers("X-API-Key", READ_KEY));
+    ApiClient.Reply r = http().get("/api/v1/model-types", headers("X-API-Key", READ_KEY));
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     assertThat(r.json().has("olinear")).isTrue();
   }
@@ -149,7 +150,7 @@ class ApiKeySecurityHttpTest {
     for (int i = 0; i < RATE; i++) {
       assertThat(submitTraining(bearer(RATE_KEY)).status()).as("submission %d", i + 1).isEqualTo(400);
     }
-    HttpClientForTests.Reply limited = submitTraining(bearer(RATE_KEY));
+    ApiClient.Reply limited = submitTraining(bearer(RATE_KEY));
     assertProblem(limited, 429, "too many training submissions", "at most " + RATE + " per minute");
     assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 60);
     assertThat(http().get("/api/v1/models", bearer(RATE_KEY)).status()).as("only training is limited")
@@ -158,14 +159,14 @@ class ApiKeySecurityHttpTest {
 
   @Test
   void healthIsOpen() {
-    HttpClientForTests.Reply r = http().get("/actuator/health", Map.of());
+    ApiClient.Reply r = http().get("/actuator/health", Map.of());
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.json().get("status").asText()).isEqualTo("UP");
   }
 
   @Test
   void infoIsOpenAndShowsOnlyTheProductVersion() {
-    HttpClientForTests.Reply r = http().get("/actuator/info", Map.of());
+    ApiClient.Reply r = http().get("/actuator/info", Map.of());
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     JsonNode info = r.json();
     assertThat(info.has("java")).isFalse();
@@ -177,14 +178,14 @@ class ApiKeySecurityHttpTest {
   @Test
   void prometheusNeedsAKey() {
     assertProblem(http().get("/actuator/prometheus", Map.of()), 401, "needs an API key");
-    HttpClientForTests.Reply r = http().get("/actuator/prometheus", bearer(READ_KEY));
+    ApiClient.Reply r = http().get("/actuator/prometheus", bearer(READ_KEY));
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.body()).contains("jvm_");
   }
 
   @Test
   void openApiDocumentIsOpen() {
-    HttpClientForTests.Reply r = http().get("/v3/api-docs", Map.of());
+    ApiClient.Reply r = http().get("/v3/api-docs", Map.of());
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.json().get("paths").has("/api/v1/forecasts")).isTrue();
   }

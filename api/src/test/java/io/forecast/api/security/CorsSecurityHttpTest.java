@@ -1,7 +1,8 @@
 package io.forecast.api.security;
 
+import io.forecast.api.testing.ApiClient;
 import static io.forecast.api.security.ApiKeySecurityHttpTest.assertProblem;
-import static io.forecast.api.security.HttpClientForTests.headers;
+import static io.forecast.api.testing.ApiClient.headers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.forecast.api.server.ForecastServer;
@@ -45,13 +46,13 @@ class CorsSecurityHttpTest {
     }
   }
 
-  private HttpClientForTests http() {
-    return new HttpClientForTests(port);
+  private ApiClient http() {
+    return new ApiClient(port);
   }
 
   @Test
   void preflightOfAnAllowedOriginIsAnswered() {
-    HttpClientForTests.Reply r = http().options("/api/v1/models/x", headers("Origin", DASHBOARD,
+    ApiClient.Reply r = http().options("/api/v1/models/x", headers("Origin", DASHBOARD,
         "Access-Control-Request-Method", "DELETE", "Access-Control-Request-Headers", "authorization"));
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.header("Access-Control-Allow-Origin")).isEqualTo(DASHBOARD);
@@ -60,7 +61,7 @@ class CorsSecurityHttpTest {
 
   @Test
   void preflightOfAnotherOriginIsRefused() {
-    HttpClientForTests.Reply r = http().options("/api/v1/models/x", headers("Origin", "https://evil.example",
+    ApiClient.Reply r = http().options("/api/v1/models/x", headers("Origin", "https://evil.example",
         "Access-Control-Request-Method", "DELETE"));
     assertThat(r.status()).isEqualTo(403);
     assertThat(r.header("Access-Control-Allow-Origin")).isNull();
@@ -68,7 +69,7 @@ class CorsSecurityHttpTest {
 
   @Test
   void crossSiteDeleteFromTheAllowedOriginPasses() {
-    HttpClientForTests.Reply r = http().delete("/api/v1/models/nope", headers("Origin", DASHBOARD,
+    ApiClient.Reply r = http().delete("/api/v1/models/nope", headers("Origin", DASHBOARD,
         "Sec-Fetch-Site", "cross-site"));
     assertProblem(r, 404, "no model 'nope'");
     assertThat(r.header("Access-Control-Allow-Origin")).isEqualTo(DASHBOARD);

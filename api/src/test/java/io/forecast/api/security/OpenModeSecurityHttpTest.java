@@ -1,7 +1,8 @@
 package io.forecast.api.security;
 
+import io.forecast.api.testing.ApiClient;
 import static io.forecast.api.security.ApiKeySecurityHttpTest.assertProblem;
-import static io.forecast.api.security.HttpClientForTests.headers;
+import static io.forecast.api.testing.ApiClient.headers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.forecast.api.server.ForecastServer;
@@ -49,12 +50,12 @@ class OpenModeSecurityHttpTest {
     }
   }
 
-  private HttpClientForTests http() {
-    return new HttpClientForTests(port);
+  private ApiClient http() {
+    return new ApiClient(port);
   }
 
-  private HttpClientForTests.Reply submitTraining(Map<String, String> headers) {
-    return http().postMultipart("/api/v1/models", Map.of("id", "m", "seqLen", "24", "predLen", "8"), null, headers);
+  private ApiClient.Reply submitTraining(Map<String, String> headers) {
+    return http().postForm("/api/v1/models", Map.of("id", "m", "seqLen", "24", "predLen", "8"), null, headers);
   }
 
   @Test
@@ -89,14 +90,14 @@ class OpenModeSecurityHttpTest {
 
   @Test
   void crossSiteReadIsNotRefusedButGetsNoCorsHeaders() {
-    HttpClientForTests.Reply r = http().get("/api/v1/models", headers("Origin", EVIL, "Sec-Fetch-Site", "cross-site"));
+    ApiClient.Reply r = http().get("/api/v1/models", headers("Origin", EVIL, "Sec-Fetch-Site", "cross-site"));
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.header("Access-Control-Allow-Origin")).isNull();
   }
 
   @Test
   void corsIsOffByDefault() {
-    HttpClientForTests.Reply preflight = http().options("/api/v1/models", headers("Origin", EVIL,
+    ApiClient.Reply preflight = http().options("/api/v1/models", headers("Origin", EVIL,
         "Access-Control-Request-Method", "POST"));
     assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
   }

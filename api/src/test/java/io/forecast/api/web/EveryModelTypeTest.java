@@ -1,5 +1,6 @@
 package io.forecast.api.web;
 
+import io.forecast.api.testing.ApiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
 
 /**
  * Times single training iterations (forward, weighted-L1 loss, backward, Adam step) exactly as
- * {@link OLinearTrainer} runs them, on shuffled batches of real windows. A benchmark, not a test:
+ * {@link Trainer} runs them, on shuffled batches of real windows. A benchmark, not a test:
  * the CLI's {@code bench train-step} command calls it.
  */
 public final class TrainingStepBenchmark {

@@ -3,7 +3,7 @@ package io.forecast.forecasting.training;
 import java.util.List;
 
 /**
- * The outcome of {@link OLinearTrainer#train}.
+ * The outcome of {@link Trainer#train}.
  *
  * @param epochs completed epochs, in order
  * @param bestEpoch 1-based epoch whose weights the model holds now, 0 if no epoch completed
