@@ -58,7 +58,8 @@ public class ForecastAutoConfiguration {
     ForecastServiceSettings settings = new ForecastServiceSettings(properties.getTraining().getQueueCapacity(),
         properties.getMaxHistoryRows(), properties.getTraining().getRetainedJobs(),
         properties.getBatching().getMaxSize(), properties.getBatching().effectiveConcurrency(),
-        properties.getInferenceThreads(), properties.getTraining().effectiveThreads());
+        properties.getInferenceThreads(), properties.getTraining().effectiveThreads(),
+        properties.getTraining().getMaxCells());
     return new ForecastService(store, settings, meters::trainingFinished);
   }
 

@@ -83,6 +83,17 @@ public class ForecastProperties {
     /** Finished training jobs remembered for status queries; the oldest are forgotten first. */
     private int retainedJobs = 100;
 
+    /** Most rows × value columns of a training file, counted before it is parsed. */
+    private long maxCells = io.forecast.forecasting.service.ForecastServiceSettings.DEFAULT_MAX_TRAINING_CELLS;
+
+    public long getMaxCells() {
+      return maxCells;
+    }
+
+    public void setMaxCells(long maxCells) {
+      this.maxCells = maxCells;
+    }
+
     /** PyTorch intra-op threads of the training thread (0: every core); forecasts keep their own count. */
     private int threads = 0;
 

@@ -130,6 +130,20 @@ public final class ForecastService implements AutoCloseable {
     }
   }
 
+  /** Fields of the header line minus the timestamp column (0 without a header line). */
+  static long headerValueColumns(byte[] csv) {
+    long commas = 0;
+    for (byte b : csv) {
+      if (b == '\n') {
+        break;
+      }
+      if (b == ',') {
+        commas++;
+      }
+    }
+    return commas;
+  }
+
   /** Non-empty lines after the header line of CSV bytes (an upper bound of the data rows). */
   static long dataLines(byte[] csv) {
     long lines = 0;
@@ -236,6 +250,13 @@ public final class ForecastService implements AutoCloseable {
     TrainingSpec spec = new TrainingSpec(request.modelType(), request.seqLen(), request.predLen(), rule,
         request.settings());
     parse(() -> ForecastPipeline.check(spec));
+    long rows = dataLines(csv);
+    long cells = rows * headerValueColumns(csv);
+    if (cells > settings.maxTrainingCells()) {
+      throw new InvalidTrainingRequestException(fileName + " has " + rows + " rows × " + headerValueColumns(csv)
+          + " value columns = " + cells + " cells; at most " + settings.maxTrainingCells() + " are accepted for "
+          + "training (forecast.training.max-cells)", null);
+    }
     TimeSeriesFrame frame = TimeSeriesCsvReader.read(fileName, csv, CsvLoadOptions.defaults()
         .withTargetColumn(request.target())
         .withTimestampColumn(request.timestampColumn())

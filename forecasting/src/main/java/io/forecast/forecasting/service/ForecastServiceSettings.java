@@ -13,10 +13,18 @@ package io.forecast.forecasting.service;
  * @param inferenceThreads PyTorch intra-op threads on each thread running a forecast (0: leave as is)
  * @param trainingThreads PyTorch intra-op threads on the training thread (0: leave as is); separate from
  *     the forecasts' count, so serving and training do not throttle each other
+ * @param maxTrainingCells the most rows × value columns a training file may have, counted on the raw
+ *     bytes before it is parsed
  */
 public record ForecastServiceSettings(int trainingQueueCapacity, int maxHistoryRows, int retainedJobs,
-    int maxBatchSize, int forecastConcurrency, int inferenceThreads, int trainingThreads) {
+    int maxBatchSize, int forecastConcurrency, int inferenceThreads, int trainingThreads, long maxTrainingCells) {
+  /** Default most rows × value columns of a training file (traffic, the largest benchmark: 15.1 M). */
+  public static final long DEFAULT_MAX_TRAINING_CELLS = 20_000_000L;
+
   public ForecastServiceSettings {
+    if (maxTrainingCells < 1) {
+      throw new IllegalArgumentException("max training cells must be at least 1, got " + maxTrainingCells);
+    }
     if (inferenceThreads < 0 || trainingThreads < 0) {
       throw new IllegalArgumentException("inference and training threads must be >= 0 (0: leave as is), got "
           + inferenceThreads + " and " + trainingThreads);
@@ -35,12 +43,19 @@ public record ForecastServiceSettings(int trainingQueueCapacity, int maxHistoryR
     this(trainingQueueCapacity, maxHistoryRows, retainedJobs, maxBatchSize, forecastConcurrency, 0, 0);
   }
 
+  /** The default training-size limit. */
+  public ForecastServiceSettings(int trainingQueueCapacity, int maxHistoryRows, int retainedJobs, int maxBatchSize,
+      int forecastConcurrency, int inferenceThreads, int trainingThreads) {
+    this(trainingQueueCapacity, maxHistoryRows, retainedJobs, maxBatchSize, forecastConcurrency, inferenceThreads,
+        trainingThreads, DEFAULT_MAX_TRAINING_CELLS);
+  }
+
   /**
    * Queue 4, 10,000 history rows, 100 finished jobs remembered, batches of up to 64, one batch per
    * core; one PyTorch thread per forecast, every core for the training thread.
    */
   public static ForecastServiceSettings defaults() {
     int cores = Runtime.getRuntime().availableProcessors();
-    return new ForecastServiceSettings(4, 10_000, 100, 64, cores, 1, cores);
+    return new ForecastServiceSettings(4, 10_000, 100, 64, cores, 1, cores, DEFAULT_MAX_TRAINING_CELLS);
   }
 }

@@ -208,4 +208,19 @@ class ForecastServiceTest {
     assertThat(ForecastService.dataLines("h".getBytes(StandardCharsets.UTF_8))).isZero();
     assertThat(ForecastService.dataLines(new byte[0])).isZero();
   }
+
+  @Test
+  void aTrainingFileOverTheCellLimitIsRefusedBeforeParsing() {
+    ForecastService small = new ForecastService(service.store(), new ForecastServiceSettings(1, 100, 10, 8, 2, 0, 0, 10),
+        TrainingListener.NONE);
+    try {
+      byte[] csv = "date,a,b\nx,1,2\ny,3,4\nz,5,6\nw,7,8\nv,9,10\nu,11,12\n".getBytes(StandardCharsets.UTF_8);
+      assertThatThrownBy(() -> small.train(csv, "big.csv", TrainingRequest.of("n", "naive", 2, 1, Map.of())))
+          .isInstanceOf(InvalidTrainingRequestException.class)
+          .hasMessage("big.csv has 6 rows × 2 value columns = 12 cells; at most 10 are accepted for training "
+              + "(forecast.training.max-cells)");
+    } finally {
+      small.close();
+    }
+  }
 }
