@@ -1,22 +1,27 @@
 package io.forecast.api.autoconfigure;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /** Configuration of the forecasting library and its REST API, under the prefix {@code forecast}. */
 @ConfigurationProperties(prefix = "forecast")
+@Validated
 public class ForecastProperties {
-  private final Store store = new Store();
-  private final Training training = new Training();
-  private final Api api = new Api();
-  private final Batching batching = new Batching();
+  @Valid private final Store store = new Store();
+  @Valid private final Training training = new Training();
+  @Valid private final Api api = new Api();
+  @Valid private final Batching batching = new Batching();
 
   /** Most history rows one forecast request may carry (JSON rows or CSV data rows). */
-  private int maxHistoryRows = 10_000;
+  @Min(1) private int maxHistoryRows = 10_000;
 
   /** PyTorch intra-op threads on each thread running a forecast or an evaluation (0: leave the engine's). */
-  private int inferenceThreads = 1;
+  @Min(0) private int inferenceThreads = 1;
 
   public int getInferenceThreads() {
     return inferenceThreads;
@@ -53,10 +58,10 @@ public class ForecastProperties {
   /** Where trained models live. */
   public static class Store {
     /** Directory of model directories (one sub-directory per model id); created on first write. */
-    private Path path = Path.of("models");
+    @NotNull private Path path = Path.of("models");
 
     /** Models kept loaded at once (least recently used unloaded first; a model in use is never unloaded). */
-    private int maxLoadedModels = io.forecast.forecasting.service.ModelStore.DEFAULT_MAX_LOADED_MODELS;
+    @Min(1) private int maxLoadedModels = io.forecast.forecasting.service.ModelStore.DEFAULT_MAX_LOADED_MODELS;
 
     public int getMaxLoadedModels() {
       return maxLoadedModels;
@@ -78,13 +83,13 @@ public class ForecastProperties {
   /** The training queue (one job trains at a time). */
   public static class Training {
     /** Training jobs that may wait while one runs; further submissions are rejected (HTTP 429). */
-    private int queueCapacity = 4;
+    @Min(1) private int queueCapacity = 4;
 
     /** Finished training jobs remembered for status queries; the oldest are forgotten first. */
-    private int retainedJobs = 100;
+    @Min(1) private int retainedJobs = 100;
 
     /** Most rows × value columns of a training file, counted before it is parsed. */
-    private long maxCells = io.forecast.forecasting.service.ForecastServiceSettings.DEFAULT_MAX_TRAINING_CELLS;
+    @Min(1) private long maxCells = io.forecast.forecasting.service.ForecastServiceSettings.DEFAULT_MAX_TRAINING_CELLS;
 
     public long getMaxCells() {
       return maxCells;
@@ -95,7 +100,7 @@ public class ForecastProperties {
     }
 
     /** PyTorch intra-op threads of the training thread (0: every core); forecasts keep their own count. */
-    private int threads = 0;
+    @Min(0) private int threads = 0;
 
     public int getThreads() {
       return threads;
@@ -139,7 +144,7 @@ public class ForecastProperties {
     private DataSize maxJsonBodySize = DataSize.ofMegabytes(8);
 
     /** Multipart uploads processed at once; more are answered 503 with Retry-After before being read. */
-    private int maxConcurrentUploads = 4;
+    @Min(1) private int maxConcurrentUploads = 4;
 
     public int getMaxConcurrentUploads() {
       return maxConcurrentUploads;
@@ -169,10 +174,10 @@ public class ForecastProperties {
   /** Adaptive batching of concurrent forecasts on one model (no added delay; see ForecastBatcher). */
   public static class Batching {
     /** Most concurrent forecasts on one model run as one forward pass; 1 turns batching off. */
-    private int maxSize = 64;
+    @Min(1) private int maxSize = 64;
 
     /** Batches that may run at once per model; 0 means the number of available processors. */
-    private int concurrency = 0;
+    @Min(0) private int concurrency = 0;
 
     public int getMaxSize() {
       return maxSize;

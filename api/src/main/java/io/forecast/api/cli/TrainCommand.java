@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
     description = "Train a model (--model-type, default olinear; './forecast types' lists the types and their "
         + "settings) on a CSV file (standard split, z-scored), with early stopping on the validation split where the "
         + "type trains; save the model directory atomically; print one JSON object with the test MSE and MAE "
-        + "(z-scored scale, every test window). A progress bar on stderr shows each epoch.")
+        + "(z-scored scale, every test window). Progress on stderr: a bar on a terminal, otherwise one line per epoch.")
 public final class TrainCommand implements Callable<Integer> {
   @Mixin DataOptions data;
 
@@ -119,7 +119,8 @@ public final class TrainCommand implements Callable<Integer> {
     OutputPaths.checkModelDirectory(out, overwrite);
     TimeSeriesFrame frame = data.load();
     String sha = FileDigest.sha256(data.data);
-    Bar bar = new Bar(noProgress, "train " + modelType + " " + frame.source() + " " + seqLen + "→" + predLen);
+    Bar bar = new Bar(noProgress, "train " + modelType + " " + frame.source() + " " + seqLen + "→" + predLen,
+        spec.commandLine().getErr());
     TrainingContext context = new TrainingContext(seed == null ? TrainingContext.DEFAULT_SEED : seed,
         threads.threads == null ? 0 : threads.threads, bar, null);
     FittedForecaster model;
@@ -170,30 +171,43 @@ public final class TrainCommand implements Callable<Integer> {
     return all;
   }
 
-  /** The progress bar, drawn once the type announces its epoch budget (types without training draw none). */
+  /**
+   * Training progress on stderr, once the type announces its epoch budget (types without training
+   * show none): a progress bar on a terminal; otherwise (a log file, a pipe, CI) one plain line per
+   * epoch, never a redrawn bar.
+   */
   private static final class Bar implements TrainingProgress, AutoCloseable {
     private final boolean off;
     private final String task;
+    private final boolean terminal = System.console() != null;
+    private final java.io.PrintWriter err;
     private ProgressBar bar;
+    private int maxEpochs;
 
-    Bar(boolean off, String task) {
+    Bar(boolean off, String task, java.io.PrintWriter err) {
       this.off = off;
       this.task = task;
+      this.err = err;
     }
 
     @Override
-    public void trainingStarted(int maxEpochs) {
-      if (!off && bar == null) {
-        bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(maxEpochs).setStyle(ProgressBarStyle.ASCII)
+    public void trainingStarted(int epochs) {
+      maxEpochs = epochs;
+      if (!off && terminal && bar == null) {
+        bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(epochs).setStyle(ProgressBarStyle.ASCII)
             .setUnit(" epoch", 1).continuousUpdate().build();
       }
     }
 
     @Override
     public void epochFinished(int epoch, double train, double val, double lr, double seconds) {
+      String numbers = String.format(Locale.ROOT, "train %.4f val %.4f lr %.2e %.1fs", train, val, lr, seconds);
       if (bar != null) {
         bar.stepTo(epoch);
-        bar.setExtraMessage(String.format(Locale.ROOT, "train %.4f val %.4f lr %.2e %.1fs", train, val, lr, seconds));
+        bar.setExtraMessage(numbers);
+      } else if (!off) {
+        err.println(task + ": epoch " + epoch + "/" + maxEpochs + " " + numbers);
+        err.flush();
       }
     }
 

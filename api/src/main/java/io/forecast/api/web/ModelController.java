@@ -34,9 +34,10 @@ public class ModelController {
   private final ForecastService service;
   private final ModelStore store;
 
-  public ModelController(ForecastService service, ModelStore store) {
+  /** Uses the service's own store, so a host-defined service and its store always agree. */
+  public ModelController(ForecastService service) {
     this.service = service;
-    this.store = store;
+    this.store = service.store();
   }
 
   @Operation(summary = "List the complete models with their cards and test metrics")

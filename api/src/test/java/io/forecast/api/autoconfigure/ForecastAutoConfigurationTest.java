@@ -73,6 +73,40 @@ class ForecastAutoConfigurationTest {
         .hasSingleBean(ForecastService.class));
   }
 
+  @Test
+  void invalidPropertiesFailStartupNamingTheProperty() {
+    plain().withPropertyValues("forecast.training.queue-capacity=0").run(context -> {
+      assertThat(context).hasFailed();
+      Throwable root = context.getStartupFailure();
+      while (root.getCause() != null) {
+        root = root.getCause();
+      }
+      assertThat(root.getMessage()).contains("'forecast' on field 'training.queueCapacity': rejected value [0]")
+          .contains("must be greater than or equal to 1");
+    });
+  }
+
+  @Test
+  void theControllersUseTheStoreOfAHostDefinedService() {
+    web().withUserConfiguration(OwnService.class).run(context -> {
+      assertThat(context).hasNotFailed();
+      ForecastService service = context.getBean(ForecastService.class);
+      assertThat(service).isSameAs(context.getBean("hostService"));
+      Object controllerStore = org.springframework.test.util.ReflectionTestUtils.getField(
+          context.getBean(ModelController.class), "store");
+      assertThat(controllerStore).isSameAs(service.store());
+    });
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class OwnService {
+    @Bean
+    ForecastService hostService() {
+      return new ForecastService(new ModelStore(Path.of(System.getProperty("java.io.tmpdir"), "forecast-host-store-test")), ForecastServiceSettings.defaults(),
+          TrainingListener.NONE);
+    }
+  }
+
   @Configuration(proxyBeanMethods = false)
   static class OwnBeans {
     @Bean

@@ -83,4 +83,14 @@ class TrainEvaluateCommandTest {
     assertThat(threads.err()).contains("--threads must be at least 1");
     assertThat(dir.resolve("y")).doesNotExist();
   }
+
+  @Test
+  void withoutATerminalProgressIsOnePlainLinePerEpoch() {
+    CliRun train = CliRun.of("train", "--data", InspectCommandTest.DEMO, "--out", dir.resolve("lines").toString(),
+        "--seq-len", "24", "--pred-len", "8", "--model-type", "dlinear", "--set", "epochs=2");
+    assertThat(train.exitCode()).as(train.err()).isZero();
+    assertThat(train.err().lines().filter(l -> l.contains(": epoch ")).toList())
+        .hasSize(2)
+        .allMatch(l -> l.matches("train dlinear ETTh1.csv 24→8: epoch [12]/2 train \\S+ val \\S+ lr \\S+ \\S+s"));
+  }
 }
