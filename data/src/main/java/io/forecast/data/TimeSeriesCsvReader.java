@@ -90,6 +90,46 @@ public final class TimeSeriesCsvReader {
     }
   }
 
+  /**
+   * Fields of the header line minus the timestamp column (0 without a header line), counted on the raw
+   * bytes without parsing, so size limits are checked before a large upload is parsed.
+   */
+  public static long headerValueColumns(byte[] csv) {
+    long commas = 0;
+    for (byte b : csv) {
+      if (b == '\n') {
+        break;
+      }
+      if (b == ',') {
+        commas++;
+      }
+    }
+    return commas;
+  }
+
+  /**
+   * Non-empty lines after the header line of CSV bytes (an upper bound of the data rows), counted
+   * without parsing.
+   */
+  public static long dataLines(byte[] csv) {
+    long lines = 0;
+    boolean content = false;
+    for (byte b : csv) {
+      if (b == '\n') {
+        if (content) {
+          lines++;
+        }
+        content = false;
+      } else if (b != '\r') {
+        content = true;
+      }
+    }
+    if (content) {
+      lines++;
+    }
+    return Math.max(0, lines - 1);
+  }
+
   /** Most value columns a file may have. */
   public static final int MAX_COLUMNS = 10_000;
 

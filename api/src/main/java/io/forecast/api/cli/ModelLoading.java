@@ -105,7 +105,7 @@ final class ModelLoading {
     }
     StringBuilder sb = new StringBuilder(file).append(": ").append(what);
     if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-      String path = path(m.getPath());
+      String path = io.forecast.api.web.JsonMessages.path(m.getPath());
       if (!path.isEmpty()) {
         sb.append(" (at ").append(path).append(')');
       }
@@ -145,17 +145,5 @@ final class ModelLoading {
       }
     }
     return "a model file";
-  }
-
-  private static String path(List<JsonMappingException.Reference> refs) {
-    StringBuilder sb = new StringBuilder();
-    for (JsonMappingException.Reference r : refs) {
-      if (r.getFieldName() != null) {
-        sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
-      } else if (r.getIndex() >= 0) {
-        sb.append('[').append(r.getIndex()).append(']');
-      }
-    }
-    return sb.toString();
   }
 }

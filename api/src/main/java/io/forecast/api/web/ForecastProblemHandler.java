@@ -142,7 +142,7 @@ public class ForecastProblemHandler {
     if (cause instanceof JsonProcessingException json) {
       StringBuilder sb = new StringBuilder("malformed JSON request body");
       if (json instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-        sb.append(" at ").append(path(mapping.getPath()));
+        sb.append(" at ").append(JsonMessages.path(mapping.getPath()));
       }
       JsonLocation at = json.getLocation();
       if (at != null && at.getLineNr() > 0) {
@@ -237,32 +237,9 @@ public class ForecastProblemHandler {
     return JsonMessages.reason(e);
   }
 
-  /**
-   * Replaces Java type names that Jackson quotes in its messages ({@code `java.lang.Double`},
-   * {@code `io.forecast...ForecastRequestBody`}) by the JSON kind a client understands.
-   */
+  /** See {@link JsonMessages#withoutJavaTypes}. */
   static String withoutJavaTypes(String message) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("`([\\w.$\\[\\]<>, ]+)`").matcher(message);
-    StringBuilder sb = new StringBuilder();
-    while (m.find()) {
-      m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(jsonKind(m.group(1))));
-    }
-    m.appendTail(sb);
-    return sb.toString();
-  }
-
-  private static String jsonKind(String javaType) {
-    String t = javaType.trim();
-    if (t.endsWith("[]") || t.startsWith("java.util.List") || t.startsWith("java.util.ArrayList")) {
-      return "an array";
-    }
-    return switch (t) {
-      case "double", "float", "int", "long", "java.lang.Double", "java.lang.Float", "java.lang.Integer",
-          "java.lang.Long", "java.math.BigDecimal" -> "a number";
-      case "boolean", "java.lang.Boolean" -> "true or false";
-      case "java.lang.String", "char" -> "a string";
-      default -> "an object";
-    };
+    return JsonMessages.withoutJavaTypes(message);
   }
 
   private static String fieldMessage(FieldError f) {
@@ -270,18 +247,6 @@ public class ForecastProblemHandler {
       return "'" + f.getRejectedValue() + "' is not a valid value";
     }
     return f.getDefaultMessage() + (f.getRejectedValue() == null ? "" : " (was " + f.getRejectedValue() + ")");
-  }
-
-  private static String path(List<JsonMappingException.Reference> refs) {
-    StringBuilder sb = new StringBuilder();
-    for (JsonMappingException.Reference r : refs) {
-      if (r.getFieldName() != null) {
-        sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
-      } else if (r.getIndex() >= 0) {
-        sb.append('[').append(r.getIndex()).append(']');
-      }
-    }
-    return sb.toString();
   }
 
   /**

@@ -66,13 +66,34 @@ public final class JsonMessages {
       return "expected " + kind(x.group(1)) + ", got " + article(x.group(2))
           + (x.group(3) == null ? "" : " " + x.group(3));
     }
-    x = QUOTED_TYPE.matcher(m);
+    return withoutJavaTypes(m);
+  }
+
+  /**
+   * Replaces the Java type names Jackson quotes in its messages ({@code `java.lang.Double`},
+   * {@code `io.forecast...ForecastRequestBody`}) by the JSON kind a client understands.
+   */
+  public static String withoutJavaTypes(String message) {
+    Matcher x = QUOTED_TYPE.matcher(message);
     StringBuilder sb = new StringBuilder();
     while (x.find()) {
       x.appendReplacement(sb, Matcher.quoteReplacement(x.group(1).contains("Feature") ? "a parser option"
           : kind(x.group(1))));
     }
     x.appendTail(sb);
+    return sb.toString();
+  }
+
+  /** The JSON path of a mapping error ({@code columns.OT[3]}). */
+  public static String path(java.util.List<com.fasterxml.jackson.databind.JsonMappingException.Reference> refs) {
+    StringBuilder sb = new StringBuilder();
+    for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : refs) {
+      if (r.getFieldName() != null) {
+        sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        sb.append('[').append(r.getIndex()).append(']');
+      }
+    }
     return sb.toString();
   }
 

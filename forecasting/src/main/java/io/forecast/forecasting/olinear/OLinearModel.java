@@ -55,16 +55,6 @@ public final class OLinearModel extends NetworkModel {
     return network.forecast(parameterStore(), input, training);
   }
 
-  /** A copy of every parameter's values (same as {@link #snapshot()}). */
-  public float[][] copyParameters() {
-    return snapshot();
-  }
-
-  /** Overwrites every parameter (same as {@link #restore}). */
-  public void restoreParameters(float[][] values) {
-    restore(values);
-  }
-
   @Override
   protected int fileMagic() {
     return MAGIC;

@@ -69,15 +69,17 @@ public final class ForecastPipeline {
    * @throws io.forecast.data.DataException if the series is too short for the split and lengths
    */
   public static Settings check(TrainingSpec spec, TimeSeriesFrame frame) {
-    prepare(spec, frame);
-    return check(spec);
+    return prepare(spec, frame).settings();
   }
 
-  private static PreparedSeries prepare(TrainingSpec spec, TimeSeriesFrame frame) {
+  /** A checked request: its type, resolved settings and the prepared series. */
+  private record Prepared(ForecasterType type, Settings settings, PreparedSeries series) {}
+
+  private static Prepared prepare(TrainingSpec spec, TimeSeriesFrame frame) {
     ForecasterType type = ForecasterTypes.get(spec.modelType());
     Settings settings = check(spec);
     type.checkSettings(settings, frame.source(), spec.seqLen(), spec.predLen(), frame.columnCount());
-    return PreparedSeries.prepare(frame, spec.split(), spec.seqLen(), spec.predLen());
+    return new Prepared(type, settings, PreparedSeries.prepare(frame, spec.split(), spec.seqLen(), spec.predLen()));
   }
 
   /**
@@ -95,9 +97,10 @@ public final class ForecastPipeline {
    */
   public static FittedForecaster train(TimeSeriesFrame frame, String sha256, TrainingSpec spec,
       TrainingContext context) {
-    ForecasterType type = ForecasterTypes.get(spec.modelType());
-    Settings settings = check(spec);
-    PreparedSeries series = prepare(spec, frame);
+    Prepared prepared = prepare(spec, frame);
+    ForecasterType type = prepared.type();
+    Settings settings = prepared.settings();
+    PreparedSeries series = prepared.series();
     String started = Instant.now().toString();
     if (context.threads() > 0) {
       EngineThreads.useOnCurrentThread(context.threads());

@@ -114,7 +114,7 @@ public final class ForecastService implements AutoCloseable {
    * @throws DataException if the file cannot be read (naming file, line and column)
    */
   public ForecastResult forecastCsv(String modelId, byte[] csv, String fileName) {
-    long lines = dataLines(csv);
+    long lines = TimeSeriesCsvReader.dataLines(csv);
     if (lines > settings.maxHistoryRows()) {
       // counted on the raw bytes, before anything is parsed: a huge upload costs no parse
       throw new InvalidHistoryException(fileName + " has " + lines + " data rows; at most "
@@ -128,40 +128,6 @@ public final class ForecastService implements AutoCloseable {
       }
       return forecast(lease, History.ofFrame(frame, frame.rows()), false);
     }
-  }
-
-  /** Fields of the header line minus the timestamp column (0 without a header line). */
-  static long headerValueColumns(byte[] csv) {
-    long commas = 0;
-    for (byte b : csv) {
-      if (b == '\n') {
-        break;
-      }
-      if (b == ',') {
-        commas++;
-      }
-    }
-    return commas;
-  }
-
-  /** Non-empty lines after the header line of CSV bytes (an upper bound of the data rows). */
-  static long dataLines(byte[] csv) {
-    long lines = 0;
-    boolean content = false;
-    for (byte b : csv) {
-      if (b == '\n') {
-        if (content) {
-          lines++;
-        }
-        content = false;
-      } else if (b != '\r') {
-        content = true;
-      }
-    }
-    if (content) {
-      lines++;
-    }
-    return Math.max(0, lines - 1);
   }
 
   private ForecastResult forecast(ModelLease lease, History history, boolean everyTimestamp) {
@@ -250,10 +216,11 @@ public final class ForecastService implements AutoCloseable {
     TrainingSpec spec = new TrainingSpec(request.modelType(), request.seqLen(), request.predLen(), rule,
         request.settings());
     parse(() -> ForecastPipeline.check(spec));
-    long rows = dataLines(csv);
-    long cells = rows * headerValueColumns(csv);
+    long rows = TimeSeriesCsvReader.dataLines(csv);
+    long columns = TimeSeriesCsvReader.headerValueColumns(csv);
+    long cells = rows * columns;
     if (cells > settings.maxTrainingCells()) {
-      throw new InvalidTrainingRequestException(fileName + " has " + rows + " rows × " + headerValueColumns(csv)
+      throw new InvalidTrainingRequestException(fileName + " has " + rows + " rows × " + columns
           + " value columns = " + cells + " cells; at most " + settings.maxTrainingCells() + " are accepted for "
           + "training (forecast.training.max-cells)", null);
     }

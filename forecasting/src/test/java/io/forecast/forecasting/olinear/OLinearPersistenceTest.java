@@ -25,14 +25,14 @@ class OLinearPersistenceTest {
     float[] expected;
     try (OLinearModel source = model(CONFIG, 1)) {
       // move δ1/δ2/RevIN away from their constant initial values
-      float[][] values = source.copyParameters();
+      float[][] values = source.snapshot();
       for (float[] v : values) {
         for (int i = 0; i < v.length; i++) {
           v[i] += 0.01f * (float) Math.sin(i + v.length);
         }
       }
-      source.restoreParameters(values);
-      float[][] restored = source.copyParameters();
+      source.restore(values);
+      float[][] restored = source.snapshot();
       for (int i = 0; i < values.length; i++) {
         assertThat(restored[i]).as(source.parameterNames().get(i)).isEqualTo(values[i]);
       }

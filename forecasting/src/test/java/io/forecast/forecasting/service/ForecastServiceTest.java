@@ -203,10 +203,10 @@ class ForecastServiceTest {
 
   @Test
   void dataLinesCountNonEmptyLinesAfterTheHeader() {
-    assertThat(ForecastService.dataLines("h\n1\n2".getBytes(StandardCharsets.UTF_8))).isEqualTo(2);
-    assertThat(ForecastService.dataLines("h\r\n1\r\n\r\n2\r\n\n".getBytes(StandardCharsets.UTF_8))).isEqualTo(2);
-    assertThat(ForecastService.dataLines("h".getBytes(StandardCharsets.UTF_8))).isZero();
-    assertThat(ForecastService.dataLines(new byte[0])).isZero();
+    assertThat(io.forecast.data.TimeSeriesCsvReader.dataLines("h\n1\n2".getBytes(StandardCharsets.UTF_8))).isEqualTo(2);
+    assertThat(io.forecast.data.TimeSeriesCsvReader.dataLines("h\r\n1\r\n\r\n2\r\n\n".getBytes(StandardCharsets.UTF_8))).isEqualTo(2);
+    assertThat(io.forecast.data.TimeSeriesCsvReader.dataLines("h".getBytes(StandardCharsets.UTF_8))).isZero();
+    assertThat(io.forecast.data.TimeSeriesCsvReader.dataLines(new byte[0])).isZero();
   }
 
   @Test
