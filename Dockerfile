@@ -17,7 +17,7 @@ COPY data data
 COPY attention attention
 COPY forecasting forecasting
 COPY api api
-RUN mvn -B -q -DskipTests package && cp api/target/forecast.jar /forecast.jar
+RUN mvn -B -q -DskipTests package && cp api/cli/target/forecast.jar /forecast.jar
 
 FROM eclipse-temurin:17-jre
 RUN apt-get update \

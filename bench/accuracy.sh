@@ -14,7 +14,7 @@ RUNS=("$@")
 OUT="$ROOT/bench-out"
 mkdir -p "$OUT"
 "$ROOT/forecast" --version >/dev/null            # builds the jar if it is missing or stale
-cp "$ROOT/api/target/forecast.jar" "$OUT/forecast.jar"
+cp "$ROOT/api/cli/target/forecast.jar" "$OUT/forecast.jar"
 export MALLOC_ARENA_MAX=1 MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=1073741824
 export DJL_CACHE_DIR="${DJL_CACHE_DIR:-$ROOT/target/djl-cache}"
 for run in "${RUNS[@]}"; do

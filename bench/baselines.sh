@@ -14,7 +14,7 @@ TYPES=("$@")
 OUT="$ROOT/bench-out/baselines"
 mkdir -p "$OUT"
 "$ROOT/forecast" --version >/dev/null            # builds the jar if it is missing or stale
-cp "$ROOT/api/target/forecast.jar" "$OUT/forecast.jar"
+cp "$ROOT/api/cli/target/forecast.jar" "$OUT/forecast.jar"
 export MALLOC_ARENA_MAX=1 MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=1073741824
 export DJL_CACHE_DIR="${DJL_CACHE_DIR:-$ROOT/target/djl-cache}"
 RUNS=(ETTh1:96:96 ETTh2:96:96 ETTm1:96:96 ETTm2:96:96 weather:96:96 exchange_rate:96:96 national_illness:36:24)

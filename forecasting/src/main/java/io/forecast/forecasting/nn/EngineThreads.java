@@ -1,6 +1,5 @@
 package io.forecast.forecasting.nn;
 
-import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
@@ -23,7 +22,7 @@ public final class EngineThreads {
     if (threads < 0) {
       throw new IllegalArgumentException("threads must be >= 0, got " + threads);
     }
-    if (threads == 0 || !"PyTorch".equals(Engine.getInstance().getEngineName())) {
+    if (threads == 0 || !"PyTorch".equals(NativeEngine.get().getEngineName())) {
       return;
     }
     if (JniUtils.getNumThreads() != threads) {
@@ -33,7 +32,7 @@ public final class EngineThreads {
 
   /** The calling thread's intra-op thread count. */
   public static int currentThreadCount() {
-    Engine.getInstance();
+    NativeEngine.get();
     return JniUtils.getNumThreads();
   }
 }

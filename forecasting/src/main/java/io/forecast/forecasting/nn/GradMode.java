@@ -1,6 +1,5 @@
 package io.forecast.forecasting.nn;
 
-import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
@@ -22,7 +21,7 @@ public final class GradMode implements AutoCloseable {
 
   /** Switches gradient recording off on the calling thread until {@link #close()}. */
   public static GradMode disabled() {
-    boolean pytorch = "PyTorch".equals(Engine.getInstance().getEngineName());
+    boolean pytorch = "PyTorch".equals(NativeEngine.get().getEngineName());
     if (!pytorch) {
       return new GradMode(false, false);
     }

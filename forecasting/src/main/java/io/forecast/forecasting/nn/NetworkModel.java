@@ -1,6 +1,5 @@
 package io.forecast.forecasting.nn;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -56,12 +55,12 @@ public abstract class NetworkModel implements TrainableNetwork, AutoCloseable {
     this.seqLen = seqLen;
     this.predLen = predLen;
     this.variates = variates;
-    NDManager m = NDManager.newBaseManager();
+    NDManager m = NativeEngine.get().newBaseManager();
     try {
       if (seed == null) {
         block.setInitializer(Initializer.ZEROS, p -> true);
       } else {
-        Engine.getInstance().setRandomSeed(Math.toIntExact(seed % Integer.MAX_VALUE));
+        NativeEngine.get().setRandomSeed(Math.toIntExact(seed % Integer.MAX_VALUE));
       }
       block.initialize(m, DataType.FLOAT32, new Shape(1, seqLen, variates));
     } catch (RuntimeException e) {

@@ -28,7 +28,7 @@ public final class TrainingStepBenchmark {
     if (iterations < 1 || warmup < 0 || batchSize < 1 || train.count() < batchSize) {
       throw new IllegalArgumentException("need iterations >= 1, warmup >= 0 and at least one full batch of windows");
     }
-    Engine engine = Engine.getInstance();
+    Engine engine = io.forecast.forecasting.nn.NativeEngine.get();
     engine.setRandomSeed(Math.toIntExact(seed % Integer.MAX_VALUE));
     int[] order = IntStream.range(0, train.count()).toArray();
     Random rnd = new Random(seed);

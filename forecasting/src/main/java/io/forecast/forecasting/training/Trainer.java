@@ -71,7 +71,7 @@ public final class Trainer {
     if (count == 0) {
       throw new IllegalArgumentException("the train split has no window");
     }
-    Engine engine = Engine.getInstance();
+    Engine engine = io.forecast.forecasting.nn.NativeEngine.get();
     engine.setRandomSeed(Math.toIntExact(config.seed() % Integer.MAX_VALUE));
     Random shuffler = new Random(config.seed());
     int[] order = IntStream.range(0, count).toArray();
