@@ -20,4 +20,14 @@ public interface TrainingProgress {
    * @param seconds wall time of the epoch, validation included
    */
   void epochFinished(int epoch, double trainLoss, double validationLoss, double learningRate, double seconds);
+
+  /**
+   * Called once after a phase that follows the epochs (e.g. {@code "test evaluation, 2785 windows"}),
+   * on the training thread.
+   *
+   * @param phase what was done, in words
+   * @param seconds its wall time
+   */
+  default void phaseFinished(String phase, double seconds) {
+  }
 }

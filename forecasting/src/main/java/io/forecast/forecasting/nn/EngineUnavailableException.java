@@ -7,7 +7,7 @@ package io.forecast.forecasting.nn;
 public final class EngineUnavailableException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  EngineUnavailableException(String message, Throwable cause) {
+  public EngineUnavailableException(String message, Throwable cause) {
     super(message, cause);
   }
 }

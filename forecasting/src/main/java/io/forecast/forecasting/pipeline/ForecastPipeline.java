@@ -118,7 +118,11 @@ public final class ForecastPipeline {
       if (context.cancelled().getAsBoolean()) {
         return model;
       }
-      Metrics metrics = score(model, series.windows(Split.TEST));
+      long evaluationStart = System.nanoTime();
+      var testWindows = series.windows(Split.TEST);
+      Metrics metrics = score(model, testWindows);
+      context.progress().phaseFinished("test evaluation, " + testWindows.count() + " windows",
+          (System.nanoTime() - evaluationStart) / 1e9);
       return model.withProvenance(new ModelProvenance(untested.modelType(), untested.data(), untested.settings(),
           untested.seed(), untested.details(), untested.libraries(), untested.trainingStarted(),
           Instant.now().toString(), untested.curve(), untested.bestEpoch(), untested.stopReason(), metrics));

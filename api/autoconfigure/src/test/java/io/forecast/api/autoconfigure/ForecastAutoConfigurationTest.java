@@ -48,6 +48,25 @@ class ForecastAutoConfigurationTest {
   }
 
   @Test
+  void engineThreadCountsComeFromTheEngineProperties() {
+    plain().withPropertyValues("forecast.engine.inference-threads=3", "forecast.engine.training-threads=2")
+        .run(context -> {
+          ForecastServiceSettings s = context.getBean(ForecastService.class).settings();
+          assertThat(s.inferenceThreads()).isEqualTo(3);
+          assertThat(s.trainingThreads()).isEqualTo(2);
+        });
+  }
+
+  @Test
+  void engineThreadDefaultsAreOneForInferenceAndEveryCoreForTraining() {
+    plain().run(context -> {
+      ForecastServiceSettings s = context.getBean(ForecastService.class).settings();
+      assertThat(s.inferenceThreads()).isEqualTo(1);
+      assertThat(s.trainingThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    });
+  }
+
+  @Test
   void backsOffWhenTheApplicationDefinesItsOwnBeans() {
     plain().withUserConfiguration(OwnBeans.class).run(context -> {
       assertThat(context).hasSingleBean(ModelStore.class).hasSingleBean(ForecastService.class);

@@ -90,6 +90,11 @@ public final class ServeCommand implements Callable<Integer> {
     CountDownLatch closed = new CountDownLatch(1);
     ConfigurableApplicationContext context;
     try {
+      // Spring Boot configures logging itself (from logging.config); the CLI's system property would only
+      // make it warn that it ignores it
+      if (ForecastApplication.LOGGING_CONFIG.equals(System.getProperty("logback.configurationFile"))) {
+        System.clearProperty("logback.configurationFile");
+      }
       context = ForecastServer.start(Map.of("logging.config", "classpath:" + ForecastApplication.LOGGING_CONFIG),
           args.toArray(String[]::new));
     } catch (RuntimeException e) {

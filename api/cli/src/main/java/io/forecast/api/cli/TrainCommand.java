@@ -174,7 +174,7 @@ public final class TrainCommand implements Callable<Integer> {
   /**
    * Training progress on stderr, once the type announces its epoch budget (types without training
    * show none): a progress bar on a terminal; otherwise (a log file, a pipe, CI) one plain line per
-   * epoch, never a redrawn bar.
+   * epoch and one per phase after the epochs (the test evaluation), never a redrawn bar.
    */
   private static final class Bar implements TrainingProgress, AutoCloseable {
     private final boolean off;
@@ -207,6 +207,17 @@ public final class TrainCommand implements Callable<Integer> {
         bar.setExtraMessage(numbers);
       } else if (!off) {
         err.println(task + ": epoch " + epoch + "/" + maxEpochs + " " + numbers);
+        err.flush();
+      }
+    }
+
+    @Override
+    public void phaseFinished(String phase, double seconds) {
+      String line = String.format(Locale.ROOT, "%s %.1fs", phase, seconds);
+      if (bar != null) {
+        bar.setExtraMessage(line);
+      } else if (!off) {
+        err.println(task + ": " + line);
         err.flush();
       }
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,12 +86,15 @@ class TrainEvaluateCommandTest {
   }
 
   @Test
-  void withoutATerminalProgressIsOnePlainLinePerEpoch() {
+  void withoutATerminalProgressIsOnePlainLinePerEpochAndPerPhase() {
     CliRun train = CliRun.of("train", "--data", InspectCommandTest.DEMO, "--out", dir.resolve("lines").toString(),
         "--seq-len", "24", "--pred-len", "8", "--model-type", "dlinear", "--set", "epochs=2");
     assertThat(train.exitCode()).as(train.err()).isZero();
-    assertThat(train.err().lines().filter(l -> l.contains(": epoch ")).toList())
-        .hasSize(2)
+    List<String> lines = train.err().lines().toList();
+    assertThat(lines).hasSize(3);
+    assertThat(lines.subList(0, 2))
         .allMatch(l -> l.matches("train dlinear ETTh1.csv 24→8: epoch [12]/2 train \\S+ val \\S+ lr \\S+ \\S+s"));
+    // ETT hourly split: test rows [11520 - 24, 14400) = 2904 rows; windows of 24 + 8 rows: 2904 - 32 + 1
+    assertThat(lines.get(2)).matches("train dlinear ETTh1.csv 24→8: test evaluation, 2873 windows \\S+s");
   }
 }
