@@ -23,7 +23,7 @@ class NoLoggingConfigurationTest {
       "simplelogger.properties");
 
   @ParameterizedTest
-  @ValueSource(strings = {"io.forecast.data.TimeSeriesFrame", "io.forecast.attention.SoftmaxAttention",
+  @ValueSource(strings = {"io.forecast.data.TimeSeriesFrame", "io.forecast.attention.AttentionOperator",
       "io.forecast.forecasting.nn.NativeEngine",
       "io.forecast.api.autoconfigure.ForecastAutoConfiguration"})
   void noLoggingConfigurationAtTheRootOfTheJarOf(String className) throws Exception {

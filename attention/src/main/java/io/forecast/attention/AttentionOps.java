@@ -1,0 +1,54 @@
+package io.forecast.attention;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.types.Shape;
+
+/** Stateless DJL building blocks shared by the operators: shape checks, scaled scores, masked softmax. */
+public final class AttentionOps {
+  private AttentionOps() {}
+
+  /**
+   * Checks {@code q [.., N, d]}, {@code k [.., M, d]}, {@code v [.., M, dv]} (same leading axes).
+   *
+   * @throws IllegalArgumentException naming the shapes that do not fit
+   */
+  public static void checkShapes(NDArray q, NDArray k, NDArray v) {
+    Shape qs = q.getShape();
+    Shape ks = k.getShape();
+    Shape vs = v.getShape();
+    if (qs.dimension() < 2 || ks.dimension() != qs.dimension() || vs.dimension() != qs.dimension()) {
+      throw new IllegalArgumentException("Q, K and V must have the same number of axes (at least 2: tokens, "
+          + "features), got Q " + qs + ", K " + ks + ", V " + vs);
+    }
+    if (qs.getLastDimension() != ks.getLastDimension()) {
+      throw new IllegalArgumentException("Q and K must have the same feature size, got Q " + qs + " and K " + ks);
+    }
+    int tokens = ks.dimension() - 2;
+    if (ks.get(tokens) != vs.get(tokens)) {
+      throw new IllegalArgumentException("K and V must have one row per key, got K " + ks + " and V " + vs);
+    }
+  }
+
+  /** {@code Q·Kᵀ / √d}, shape {@code [.., N, M]}. */
+  public static NDArray scaledScores(NDArray q, NDArray k) {
+    return q.matMul(k.swapAxes(-1, -2)).div(Math.sqrt(q.getShape().getLastDimension()));
+  }
+
+  /**
+   * Row-wise softmax of {@code scores} over the keys {@code keep} allows ({@code null}: all); masked
+   * entries are exactly 0, and a row with no allowed key is all zeros with a zero (not NaN) gradient.
+   */
+  public static NDArray maskedSoftmax(NDArray scores, NDArray keep) {
+    if (keep == null) {
+      return scores.softmax(-1);
+    }
+    NDArray any = keep.toType(ai.djl.ndarray.types.DataType.INT32, false).max(new int[] {-1}, true).gt(0);
+    // a fully masked row keeps its raw scores (a finite softmax whose result is then zeroed), so that
+    // neither the forward nor the backward pass sees exp(-inf - (-inf))
+    NDArray filler = scores.getManager().full(new Shape(), Float.NEGATIVE_INFINITY, scores.getDataType());
+    NDArray masked = NDArrays.where(keep.logicalOr(any.logicalNot()), scores, filler);
+    NDArray a = masked.softmax(-1);
+    return NDArrays.where(keep, a, a.zerosLike());
+  }
+}
