@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = "Benchmarks. Each prints one JSON object with every measured figure and the median.",
     subcommands = {BenchCommand.Load.class, BenchCommand.OrthoTrans.class, BenchCommand.TrainStep.class,
-        BenchCommand.Http.class})
+        BenchCommand.Http.class, BenchAttentionCommand.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
