@@ -32,7 +32,18 @@ public final class AttentionOps {
 
   /** {@code Q·Kᵀ / √d}, shape {@code [.., N, M]}. */
   public static NDArray scaledScores(NDArray q, NDArray k) {
-    return q.matMul(k.swapAxes(-1, -2)).div(Math.sqrt(q.getShape().getLastDimension()));
+    return q.matMul(owned(q, k.swapAxes(-1, -2))).div(Math.sqrt(q.getShape().getLastDimension()));
+  }
+
+  /**
+   * {@code x} attached to {@code owner}'s manager: an op's result belongs to its first operand's
+   * manager, so a temporary made from K or a mask would otherwise live (and leak) as long as theirs.
+   */
+  public static NDArray owned(NDArray owner, NDArray x) {
+    if (x.getManager() != owner.getManager()) {
+      x.attach(owner.getManager());
+    }
+    return x;
   }
 
   /**
@@ -43,11 +54,12 @@ public final class AttentionOps {
     if (keep == null) {
       return scores.softmax(-1);
     }
-    NDArray any = keep.toType(ai.djl.ndarray.types.DataType.INT32, false).max(new int[] {-1}, true).gt(0);
+    NDArray keepInt = owned(scores, keep.toType(ai.djl.ndarray.types.DataType.INT32, false));
+    NDArray any = keepInt.max(new int[] {-1}, true).gt(0);
     // a fully masked row keeps its raw scores (a finite softmax whose result is then zeroed), so that
     // neither the forward nor the backward pass sees exp(-inf - (-inf))
     NDArray filler = scores.getManager().full(new Shape(), Float.NEGATIVE_INFINITY, scores.getDataType());
-    NDArray masked = NDArrays.where(keep.logicalOr(any.logicalNot()), scores, filler);
+    NDArray masked = NDArrays.where(owned(scores, keep.logicalOr(any.logicalNot())), scores, filler);
     NDArray a = masked.softmax(-1);
     return NDArrays.where(keep, a, a.zerosLike());
   }

@@ -166,6 +166,24 @@ class SoftmaxAttentionTest {
   }
 
   @Test
+  void temporariesLiveInTheManagerOfQNotInThoseOfKOrTheMask() {
+    boolean[][] keep = new boolean[N][N];
+    for (int i = 0; i < N; i++) {
+      keep[i][i] = true;
+    }
+    try (NDManager lasting = NDManager.newBaseManager()) {
+      NDArray nk = toNd(lasting, k, DataType.FLOAT32);
+      NDArray nv = toNd(lasting, v, DataType.FLOAT32);
+      NDArray mask = OperatorChecks.mask(lasting, keep);
+      int before = lasting.getManagedArrays().size();
+      try (NDManager call = NDManager.newBaseManager()) {
+        op.apply(toNd(call, q, DataType.FLOAT32), nk, nv, mask, true);
+      }
+      assertThat(lasting.getManagedArrays()).hasSize(before);
+    }
+  }
+
+  @Test
   void badShapesAreRefusedNamingThem() {
     try (NDManager m = NDManager.newBaseManager()) {
       assertThatThrownBy(() -> op.apply(toNd(m, q, DataType.FLOAT32), toNd(m, gaussian(4, N, D + 1),
