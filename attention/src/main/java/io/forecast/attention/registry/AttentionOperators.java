@@ -19,7 +19,8 @@ public final class AttentionOperators {
 
   static {
     for (OperatorSpec spec : List.of(
-        Softmax.SPEC)) {
+        Softmax.SPEC,
+        io.forecast.attention.delta.Delta.SPEC)) {
       SPECS.put(spec.name(), spec);
     }
   }
