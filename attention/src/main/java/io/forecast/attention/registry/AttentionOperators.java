@@ -20,7 +20,11 @@ public final class AttentionOperators {
   static {
     for (OperatorSpec spec : List.of(
         Softmax.SPEC,
-        io.forecast.attention.delta.Delta.SPEC)) {
+        io.forecast.attention.delta.Delta.SPEC,
+        io.forecast.attention.sink.SinkVariants.SINK_TOKEN,
+        io.forecast.attention.sink.SinkVariants.NULL_SINK,
+        io.forecast.attention.sink.SinkVariants.DIAGONAL_BIAS,
+        io.forecast.attention.sink.SinkVariants.SWITCH)) {
       SPECS.put(spec.name(), spec);
     }
   }
