@@ -5,5 +5,6 @@
  * DJL operator, an independently written float64 oracle and a registry entry ({@link
  * io.forecast.attention.sink.SinkVariants}). The sink column is always visible (masks do not apply to
  * it); the returned weights are the visible {@code N×M} part, whose rows sum to {@code 1 − π_i ≤ 1}.
+ * {@link io.forecast.attention.sink.SinkMetrics} has the §6.3 oversmoothing and sink metrics.
  */
 package io.forecast.attention.sink;
