@@ -54,6 +54,10 @@ public final class AttentionOps {
     if (keep == null) {
       return scores.softmax(-1);
     }
+    // PyTorch's where() does not broadcast the condition: give the mask the scores' full shape
+    if (!keep.getShape().equals(scores.getShape())) {
+      keep = owned(scores, keep.broadcast(scores.getShape()));
+    }
     NDArray keepInt = owned(scores, keep.toType(ai.djl.ndarray.types.DataType.INT32, false));
     NDArray any = keepInt.max(new int[] {-1}, true).gt(0);
     // a fully masked row keeps its raw scores (a finite softmax whose result is then zeroed), so that

@@ -5,6 +5,8 @@ import io.forecast.attention.InvalidOperatorParameterException;
 import io.forecast.attention.OperatorSpec;
 import io.forecast.attention.reference.ReferenceOperator;
 import io.forecast.attention.sinkhorn.Sinkhorn;
+import io.forecast.attention.delta.Delta;
+import io.forecast.attention.sink.SinkVariants;
 import io.forecast.attention.softmax.Softmax;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +23,12 @@ public final class AttentionOperators {
   static {
     for (OperatorSpec spec : List.of(
         Softmax.SPEC,
-        Sinkhorn.SPEC)) {
+        Sinkhorn.SPEC,
+        Delta.SPEC,
+        SinkVariants.SINK_TOKEN,
+        SinkVariants.NULL_SINK,
+        SinkVariants.DIAGONAL_BIAS,
+        SinkVariants.SWITCH)) {
       SPECS.put(spec.name(), spec);
     }
   }

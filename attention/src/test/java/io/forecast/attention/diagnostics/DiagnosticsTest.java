@@ -73,4 +73,36 @@ class DiagnosticsTest {
     assertThat(m.maxColumnError()).isGreaterThan(0.01);
     assertThat(m.switchRate()).isZero();
   }
+
+  @Test
+  void identicalTokensHaveCosineOneZeroEnergyAndEffectiveRankOne() {
+    DMatrixRMaj same = new DMatrixRMaj(5, 3);
+    for (int i = 0; i < 5; i++) {
+      same.set(i, 0, 1.5);
+      same.set(i, 1, -2);
+      same.set(i, 2, 0.25);
+    }
+    TokenDiagnostics t = TokenDiagnostics.of(same);
+    assertThat(t.meanPairwiseCosine()).isCloseTo(1, within(1e-15));
+    assertThat(t.dirichletEnergy()).isZero();
+    assertThat(t.rankOneDistance()).isLessThan(1e-15);
+    assertThat(t.effectiveRank()).isCloseTo(1, within(1e-12));
+    // orthonormal tokens: equal singular values, effective rank N
+    assertThat(TokenDiagnostics.of(CommonOps_DDRM.identity(4)).effectiveRank()).isCloseTo(4, within(1e-12));
+  }
+
+  @Test
+  void aSwitchedOffNullSinkHasFullSwitchOffMassAndSwitchRate() {
+    DMatrixRMaj q = gaussian(54, 6, 4);
+    DMatrixRMaj k = gaussian(55, 6, 4);
+    DMatrixRMaj v = gaussian(56, 6, 4);
+    MixingDiagnostics off = MixingDiagnostics.of(
+        new io.forecast.attention.sink.NullSinkReference(50).apply(q, k, v, null).weights());
+    assertThat(off.switchOffMass()).isCloseTo(1, within(1e-15));
+    assertThat(off.switchRate()).isEqualTo(1.0);
+    MixingDiagnostics on = MixingDiagnostics.of(
+        new io.forecast.attention.sink.NullSinkReference(-50).apply(q, k, v, null).weights());
+    assertThat(on.switchOffMass()).isLessThan(1e-15);
+    assertThat(on.switchRate()).isZero();
+  }
 }

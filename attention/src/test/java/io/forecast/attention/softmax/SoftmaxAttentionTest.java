@@ -166,6 +166,28 @@ class SoftmaxAttentionTest {
   }
 
   @Test
+  void aMaskThatOnlyBroadcastsIsAccepted() {
+    boolean[][] keep = new boolean[N][N];
+    boolean[] flat = new boolean[N * N];
+    for (int i = 0; i < N; i++) {
+      for (int j = 0; j <= i; j++) {
+        keep[i][j] = true;
+        flat[i * N + j] = true;
+      }
+    }
+    DMatrixRMaj expected = ref.apply(q, k, v, keep).output();
+    try (NDManager m = NDManager.newBaseManager()) {
+      // [2, 3, N, d] inputs (every slice the same) against an [N, N] mask
+      NDArray q4 = toNd(m, q, DataType.FLOAT64).broadcast(new ai.djl.ndarray.types.Shape(2, 3, N, D));
+      NDArray k4 = toNd(m, k, DataType.FLOAT64).broadcast(new ai.djl.ndarray.types.Shape(2, 3, N, D));
+      NDArray v4 = toNd(m, v, DataType.FLOAT64).broadcast(new ai.djl.ndarray.types.Shape(2, 3, N, D));
+      NDArray out = op.output(q4, k4, v4, m.create(flat, new ai.djl.ndarray.types.Shape(N, N)));
+      assertThat(out.getShape()).isEqualTo(new ai.djl.ndarray.types.Shape(2, 3, N, D));
+      assertThat(maxAbsDiff(toMatrix(out.get(1, 2)), expected)).isLessThan(1e-12);
+    }
+  }
+
+  @Test
   void temporariesLiveInTheManagerOfQNotInThoseOfKOrTheMask() {
     boolean[][] keep = new boolean[N][N];
     for (int i = 0; i < N; i++) {
