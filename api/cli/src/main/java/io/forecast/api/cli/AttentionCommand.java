@@ -46,17 +46,17 @@ import picocli.CommandLine.Spec;
         + "switch and diagonal mass of A; distance to rank one, cosine, Dirichlet energy, effective rank of O) "
         + "as JSON. Operators: see --op.")
 public final class AttentionCommand implements Callable<Integer> {
-  @Option(names = "--op", required = true, paramLabel = "NAME", description = "The operator: ${COMPLETION-CANDIDATES}.",
+  @Option(names = "--op", paramLabel = "NAME", description = "The operator: ${COMPLETION-CANDIDATES}.",
       completionCandidates = OperatorNames.class)
   String op;
 
-  @Option(names = "--q", required = true, paramLabel = "Q.csv", description = "Queries, N rows of d values.")
+  @Option(names = "--q", paramLabel = "Q.csv", description = "Queries, N rows of d values.")
   Path q;
 
-  @Option(names = "--k", required = true, paramLabel = "K.csv", description = "Keys, M rows of d values.")
+  @Option(names = "--k", paramLabel = "K.csv", description = "Keys, M rows of d values.")
   Path k;
 
-  @Option(names = "--v", required = true, paramLabel = "V.csv", description = "Values, M rows of dv values.")
+  @Option(names = "--v", paramLabel = "V.csv", description = "Values, M rows of dv values.")
   Path v;
 
   @Option(names = "--iterations", paramLabel = "n", description = "sinkhorn: half-steps (odd ends on a row step).")
@@ -92,6 +92,11 @@ public final class AttentionCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "s", description = "qr: noise seed; qontot: θ seed.")
   Long seed;
 
+  @Option(names = "--param", paramLabel = "KEY=VALUE",
+      description = "Any other parameter of the operator by its name, e.g. --param tail=16, --param mode=sparse-only, "
+          + "--param float32-marginals=true (each operator's parameters: forecast attention --list).")
+  Map<String, String> param = new LinkedHashMap<>();
+
   @Option(names = "--engine", defaultValue = "reference", paramLabel = "reference|djl",
       description = "reference: the float64 EJML oracle (default); djl: the DJL operator in float64.")
   String engine;
@@ -105,10 +110,23 @@ public final class AttentionCommand implements Callable<Integer> {
   @Option(names = "--overwrite", description = "Replace existing output files (default: refuse).")
   boolean overwrite;
 
+  @Option(names = "--list", description = "Print every operator with its description and parameters (name, kind, "
+      + "default, allowed values) as JSON, and exit.")
+  boolean list;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
+    if (list) {
+      JsonOutput.print(spec.commandLine().getOut(), catalogue());
+      return ForecastCli.OK;
+    }
+    for (Object[] required : new Object[][] {{op, "--op"}, {q, "--q"}, {k, "--k"}, {v, "--v"}}) {
+      if (required[0] == null) {
+        throw new BadInputException("missing " + required[1] + " (see 'forecast attention --help')");
+      }
+    }
     OperatorSpec operator;
     OperatorParams params;
     try {
@@ -176,6 +194,28 @@ public final class AttentionCommand implements Callable<Integer> {
     return ForecastCli.OK;
   }
 
+  /** Every registered operator: description and parameters. */
+  static Map<String, Object> catalogue() {
+    Map<String, Object> all = new LinkedHashMap<>();
+    for (String name : AttentionOperators.names()) {
+      OperatorSpec s = AttentionOperators.spec(name);
+      Map<String, Object> params = new LinkedHashMap<>();
+      for (io.forecast.attention.OperatorParameter p : s.parameters()) {
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put("kind", p.kind().name().toLowerCase(Locale.ROOT));
+        one.put("default", p.defaultValue());
+        one.put("allowed", p.allowed());
+        one.put("doc", p.doc());
+        params.put(p.name(), one);
+      }
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("description", s.description());
+      entry.put("parameters", params);
+      all.put(name, entry);
+    }
+    return all;
+  }
+
   /** The parameters given on the command line, by the operators' parameter names. */
   private Map<String, Object> parameters() {
     Map<String, Object> p = new LinkedHashMap<>();
@@ -190,6 +230,12 @@ public final class AttentionCommand implements Callable<Integer> {
     put(p, "causal", causal ? Boolean.TRUE : null);
     put(p, "bias", bias);
     put(p, "seed", seed);
+    for (Map.Entry<String, String> e : param.entrySet()) {
+      if (p.containsKey(e.getKey())) {
+        throw new BadInputException("parameter '" + e.getKey() + "' is given twice (as an option and as --param)");
+      }
+      p.put(e.getKey(), e.getValue());
+    }
     return p;
   }
 

@@ -120,4 +120,47 @@ class AttentionCommandTest {
         k.toString(), "--v", v.toString());
     assertThat(missing.err()).startsWith("error: --q: no such file: ");
   }
+
+  @Test
+  void listShowsEveryOperatorWithItsParameters() throws Exception {
+    CliRun run = CliRun.of("attention", "--list");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertThat(json.has("softmax")).isTrue();
+    assertThat(json.at("/sinkhorn/parameters/iterations/default").asInt()).isEqualTo(3);
+    assertThat(json.at("/sinkhorn/parameters/iterations/allowed").asText()).startsWith("an integer from 1 to");
+  }
+
+  @Test
+  void anyParameterCanBeGivenByNameAndTwiceIsRefused() throws Exception {
+    CliRun run = CliRun.of("attention", "--op", "sinkhorn", "--param", "float32-marginals=true", "--iterations", "5",
+        "--q", q.toString(), "--k", k.toString(), "--v", v.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertThat(json.at("/parameters/float32-marginals").asBoolean()).isTrue();
+    assertThat(json.at("/parameters/iterations").asInt()).isEqualTo(5);
+    CliRun twice = CliRun.of("attention", "--op", "sinkhorn", "--param", "iterations=3", "--iterations", "5",
+        "--q", q.toString(), "--k", k.toString(), "--v", v.toString());
+    assertThat(twice.exitCode()).isEqualTo(ForecastCli.BAD_INPUT);
+    assertThat(twice.err()).isEqualTo("error: parameter 'iterations' is given twice (as an option and as --param)\n");
+  }
+
+  @Test
+  void withoutAMatrixTheCommandSaysWhichIsMissing() {
+    CliRun run = CliRun.of("attention", "--op", "softmax", "--q", q.toString(), "--k", k.toString());
+    assertThat(run.exitCode()).isEqualTo(ForecastCli.BAD_INPUT);
+    assertThat(run.err()).isEqualTo("error: missing --v (see 'forecast attention --help')\n");
+  }
+
+  @Test
+  void anOperatorWithoutASingleMatrixWritesOnlyTheOutputAndSaysSo() throws Exception {
+    Path a = dir.resolve("a.csv");
+    CliRun run = CliRun.of("attention", "--op", "delta", "--window", "2", "--gamma", "2", "--q", q.toString(), "--k",
+        k.toString(), "--v", v.toString(), "--out-a", a.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(a).doesNotExist();
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertThat(json.get("note").asText()).isEqualTo("delta forms no single mixing matrix; --out-a was not written");
+    assertThat(json.get("mixing").isNull()).isTrue();
+  }
 }
