@@ -4,6 +4,7 @@ import io.forecast.attention.AttentionOperator;
 import io.forecast.attention.InvalidOperatorParameterException;
 import io.forecast.attention.OperatorSpec;
 import io.forecast.attention.reference.ReferenceOperator;
+import io.forecast.attention.qr.Qr;
 import io.forecast.attention.softmax.Softmax;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,8 @@ public final class AttentionOperators {
 
   static {
     for (OperatorSpec spec : List.of(
-        Softmax.SPEC)) {
+        Softmax.SPEC,
+        Qr.SPEC)) {
       SPECS.put(spec.name(), spec);
     }
   }
