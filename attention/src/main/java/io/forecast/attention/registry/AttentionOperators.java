@@ -4,6 +4,7 @@ import io.forecast.attention.AttentionOperator;
 import io.forecast.attention.InvalidOperatorParameterException;
 import io.forecast.attention.OperatorSpec;
 import io.forecast.attention.reference.ReferenceOperator;
+import io.forecast.attention.qontot.Qontot;
 import io.forecast.attention.qr.Qr;
 import io.forecast.attention.softmax.Softmax;
 import java.util.LinkedHashMap;
@@ -21,7 +22,8 @@ public final class AttentionOperators {
   static {
     for (OperatorSpec spec : List.of(
         Softmax.SPEC,
-        Qr.SPEC)) {
+        Qr.SPEC,
+        Qontot.SPEC)) {
       SPECS.put(spec.name(), spec);
     }
   }
