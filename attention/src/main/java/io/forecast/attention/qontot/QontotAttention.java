@@ -13,8 +13,10 @@ import java.util.Locale;
 
 /**
  * QontOT-style attention (spec §3a; circuit, angles and mixing matrix defined in {@link Qontot}): each
- * head simulates its own {@code 2ⁿ×2ⁿ} unitary, as real and imaginary tensors (DJL has no complex
- * autograd), so DJL's autograd differentiates it in float32 and float64.
+ * head simulates its own {@code 2ⁿ×2ⁿ} unitary as a pair of real tensors (real and imaginary parts, one
+ * {@code [H, 2, 2ⁿ, 2ⁿ]} state; DJL has no complex autograd), each two-qubit block applied as the real
+ * {@code 8×8} matrix {@code [[Re B, −Im B], [Im B, Re B]]} on the (re/im, qubit pair) axes, so DJL's
+ * autograd differentiates it in float32 and float64.
  *
  * <p><b>θ.</b> By default the operator uses the static angles {@link Qontot#theta} of its seed, as
  * a constant. {@link #withTheta} binds a caller-owned {@code θ} instead (shape {@code [K]},
@@ -29,8 +31,10 @@ import java.util.Locale;
  *
  * <p>Refused: N other than 4, 8 or 16; as many keys as queries required; no mask (A is doubly
  * stochastic over all keys). {@code A} is neither scale-invariant in {@code M} nor permutation
- * equivariant. Cost per head: {@code 4·layers·(n−1)} complex {@code 4×4}-by-{@code 2ⁿ×2ⁿ} products, and
- * autograd keeps every intermediate {@code U} (n = 9 for N = 16: 512×512 per block).
+ * equivariant. Cost per head: {@code layers·(n−1)} block products of {@code O(8·2·4ⁿ)} each, and
+ * autograd keeps every intermediate {@code U} (n = 7 for N = 8: 128×128; n = 9 for N = 16: 512×512, about
+ * 4 MB per block in float64), so N = 16 with 16 layers is slow and memory-hungry; N = 8 is the practical
+ * size (spec §3a pitfalls).
  */
 public final class QontotAttention implements AttentionOperator {
   /** The registry name. */
@@ -206,26 +210,34 @@ public final class QontotAttention implements AttentionOperator {
     NDArray br = y.mul(c4.mul(c3)).add(ySigma.mul(s4.mul(s3).neg()).matMul(flip));
     NDArray bi = ySigma.mul(c4.mul(s3).neg()).add(y.mul(s4.mul(c3).neg()).matMul(flip));
 
-    NDArray ur = manager.zeros(new Shape(heads, dim, dim), type).add(manager.eye(dim).toType(type, false));
-    NDArray ui = manager.zeros(new Shape(heads, dim, dim), type);
+    // each block as the real 8×8 [[Re B, −Im B], [Im B, Re B]] acting on (re/im, pair) jointly
+    NDArray real = br.concat(bi.neg(), -1).concat(bi.concat(br, -1), -2); // [H, blocks, 8, 8]
+    NDList gates = real.split(blocks, 1); // each [H, 1, 8, 8]
+    // state [H, 2 (re, im), 2ⁿ, 2ⁿ], from the identity
+    double[] start = new double[2 * dim * dim];
+    for (int i = 0; i < dim; i++) {
+      start[i * dim + i] = 1;
+    }
+    NDArray state = manager.zeros(new Shape(heads, 2, dim, dim), type)
+        .add(manager.create(start, new Shape(2, dim, dim)).toType(type, false));
     int b = 0;
     for (int layer = 0; layer < layers; layer++) {
-      for (int start = 0; start < 2; start++) {
-        for (int a = start; a + 1 < qubits; a += 2) {
-          NDArray gr = br.get(":, " + b).reshape(heads, 1, 4, 4);
-          NDArray gi = bi.get(":, " + b).reshape(heads, 1, 4, 4);
-          // row index = (qubits 0..a−1, pair (a, a+1), qubits a+2..) : the pair is the axis of size 4
-          Shape split = new Shape(heads, 1L << a, 4, (long) (dim >> (a + 2)) * dim);
-          NDArray xr = ur.reshape(split);
-          NDArray xi = ui.reshape(split);
-          NDArray nr = gr.matMul(xr).sub(gi.matMul(xi));
-          NDArray ni = gr.matMul(xi).add(gi.matMul(xr));
-          ur = nr.reshape(heads, dim, dim);
-          ui = ni.reshape(heads, dim, dim);
+      for (int begin = 0; begin < 2; begin++) {
+        for (int a = begin; a + 1 < qubits; a += 2) {
+          // row index = (qubits 0..a−1, pair (a, a+1), qubits a+2..): bring re/im next to the pair axis
+          long hi = 1L << a;
+          long rest = (long) (dim >> (a + 2)) * dim;
+          NDArray x = a == 0 ? state.reshape(heads, 1, 8, rest)
+              : state.reshape(heads, 2, hi, 4 * rest).swapAxes(1, 2).reshape(heads, hi, 8, rest);
+          NDArray z = gates.get(b).matMul(x);
+          state = a == 0 ? z.reshape(heads, 2, dim, dim)
+              : z.reshape(heads, hi, 2, 4 * rest).swapAxes(1, 2).reshape(heads, 2, dim, dim);
           b++;
         }
       }
     }
+    NDArray ur = state.get(":, 0");
+    NDArray ui = state.get(":, 1");
     return new NDArray[] {ur, ui};
   }
 }
