@@ -4,9 +4,11 @@ import io.forecast.attention.AttentionOperator;
 import io.forecast.attention.InvalidOperatorParameterException;
 import io.forecast.attention.OperatorSpec;
 import io.forecast.attention.reference.ReferenceOperator;
-import io.forecast.attention.sinkhorn.Sinkhorn;
 import io.forecast.attention.delta.Delta;
+import io.forecast.attention.qontot.Qontot;
+import io.forecast.attention.qr.Qr;
 import io.forecast.attention.sink.SinkVariants;
+import io.forecast.attention.sinkhorn.Sinkhorn;
 import io.forecast.attention.softmax.Softmax;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +26,8 @@ public final class AttentionOperators {
     for (OperatorSpec spec : List.of(
         Softmax.SPEC,
         Sinkhorn.SPEC,
+        Qr.SPEC,
+        Qontot.SPEC,
         Delta.SPEC,
         SinkVariants.SINK_TOKEN,
         SinkVariants.NULL_SINK,
