@@ -390,7 +390,7 @@ class QontotAttentionTest {
         .hasMessage("attention operator 'qontot': parameter 'layers' must be an integer from 1 to 128, got '0'");
     assertThatThrownBy(() -> AttentionOperators.create("qontot", Map.of("aux-qubits", 7)))
         .isInstanceOf(InvalidOperatorParameterException.class)
-        .hasMessage("attention operator 'qontot': parameter 'auxQubits' must be an integer from -1 to 6, got '7'");
+        .hasMessage("attention operator 'qontot': parameter 'aux-qubits' must be an integer from -1 to 6, got '7'");
     assertThatThrownBy(() -> AttentionOperators.create("qontot", Map.of("mode", "adjoint")))
         .isInstanceOf(InvalidOperatorParameterException.class)
         .hasMessage("attention operator 'qontot': parameter 'mode' must be one of static, frozen, trainable, "
