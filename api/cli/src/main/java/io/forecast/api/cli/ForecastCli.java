@@ -4,6 +4,7 @@ import io.forecast.data.DataException;
 import io.forecast.forecasting.ForecastingException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 import picocli.CommandLine;
 
 /** Builds the picocli command line with the project's error conventions. */
@@ -29,11 +30,21 @@ public final class ForecastCli {
     return commandLine(out, err).execute(args);
   }
 
-  /** The configured command line. */
+  /** The configured command line, with option defaults from the process environment (see {@link EnvironmentDefaults}). */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    return commandLine(out, err, System::getenv);
+  }
+
+  /**
+   * The configured command line, with option defaults from the given environment (tests pass a map's
+   * {@code get}; the application passes {@code System::getenv}).
+   */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, Function<String, String> environment) {
     CommandLine cl = new CommandLine(new RootCommand());
     cl.setOut(out);
     cl.setErr(err);
+    // FORECAST_STORE / FORECAST_PORT: defaults of --store and serve --port (set for every subcommand)
+    cl.setDefaultValueProvider(new EnvironmentDefaults(environment));
     // picocli's own Path conversion reports a NUL or otherwise invalid path with the JDK's exception name
     cl.registerConverter(java.nio.file.Path.class, ForecastCli::path);
     cl.setParameterExceptionHandler((ex, args) -> {

@@ -36,7 +36,7 @@ public final class ForecastCommand implements Callable<Integer> {
   String model;
 
   @Option(names = "--store", defaultValue = "models", paramLabel = "DIR",
-      description = "Model store used to resolve an id (default ./models).")
+      description = "Model store used to resolve an id (default: $FORECAST_STORE, else ./models).")
   Path store;
 
   @Mixin DataOptions data;

@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
         + "--forecast.security.read-keys=... / --forecast.security.write-keys=...); without keys the service is "
         + "open (development use only).")
 public final class ServeCommand implements Callable<Integer> {
-  @Option(names = "--port", defaultValue = "8080", paramLabel = "N", description = "HTTP port (default 8080; 0 picks a free one).")
+  @Option(names = "--port", defaultValue = "8080", paramLabel = "N",
+      description = "HTTP port (default: $FORECAST_PORT, else 8080; 0 picks a free one).")
   int port;
 
   /** The bind address when neither {@code --host} nor {@code --server.address} is given. */
@@ -62,7 +63,8 @@ public final class ServeCommand implements Callable<Integer> {
           + "overwrite and delete models (prints a warning).")
   boolean insecure;
 
-  @Option(names = "--store", paramLabel = "DIR", description = "Model store directory (default ./models, or forecast.store.path).")
+  @Option(names = "--store", paramLabel = "DIR",
+      description = "Model store directory (default: $FORECAST_STORE, else forecast.store.path, else ./models).")
   Path store;
 
   @Option(names = "--threads", paramLabel = "K", defaultValue = "1",
@@ -170,7 +172,14 @@ public final class ServeCommand implements Callable<Integer> {
       args.add("--server.address=" + address);
     }
     if (store != null) {
-      args.add("--forecast.store.path=" + store.toAbsolutePath());
+      boolean passedStore = springArgs.stream().anyMatch(a -> a.startsWith("--forecast.store.path="));
+      if (!passedStore) {
+        args.add("--forecast.store.path=" + store.toAbsolutePath());
+      } else if (storeOnCommandLine()) {
+        throw new BadInputException("the model store is given twice (--store and --forecast.store.path); give it "
+            + "once, with --store");
+      }
+      // else the store came from FORECAST_STORE: the --forecast.store.path given on the command line wins
     }
     if (!loopback && configuredKeys(args).isOpen()) {
       if (!insecure) {
@@ -181,6 +190,12 @@ public final class ServeCommand implements Callable<Integer> {
       err.flush();
     }
     return args;
+  }
+
+  /** Whether {@code --store} was typed (rather than defaulted from FORECAST_STORE). */
+  private boolean storeOnCommandLine() {
+    return spec == null || spec.commandLine().getParseResult() == null
+        || spec.commandLine().getParseResult().hasMatchedOption("--store");
   }
 
   private String passedThroughAddress() {
