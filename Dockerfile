@@ -4,7 +4,7 @@
 # Run:   docker run --read-only --tmpfs /tmp -p 127.0.0.1:8080:8080 \
 #          -e FORECAST_SECURITY_WRITE_KEYS=change-me -v forecast-models:/models forecast
 #        (serve on 0.0.0.0:$FORECAST_PORT inside the container, models in the /models volume; any other
-#         command works too: docker run --rm -v "$PWD:/data:ro" forecast inspect --data /data/ETTh1.csv)
+#         command works too: docker run --rm -v "$PWD/data/demo:/data:ro" forecast inspect --data /data/ETTh1.csv)
 #
 # Base images: exact version tags, each pinned by the digest of its multi-platform index as
 # docker-library's repo-info recorded it (maven:3.9.11-eclipse-temurin-17 of 2025-11-14,

@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -103,6 +104,12 @@ public final class ServeCommand implements Callable<Integer> {
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof PortInUseException inUse) {
           throw new BadInputException("port " + inUse.getPort() + " is already in use; choose another --port");
+        }
+        if (t instanceof BindValidationException invalid) {
+          throw new BadInputException(invalidConfiguration(invalid));
+        }
+        if (t instanceof io.forecast.forecasting.nn.EngineUnavailableException missing) {
+          throw missing;
         }
       }
       throw e;
@@ -251,6 +258,30 @@ public final class ServeCommand implements Callable<Integer> {
     Bindable<List<String>> list = Bindable.listOf(String.class);
     return ApiKeys.of(binder.bind(ForecastSecurityProperties.READ_KEYS, list).orElse(List.of()),
         binder.bind(ForecastSecurityProperties.WRITE_KEYS, list).orElse(List.of()));
+  }
+
+  /**
+   * One line for configuration properties that failed validation: each property by its canonical
+   * name, the reason and the rejected value ({@code forecast.training.queue-capacity must be greater
+   * than or equal to 1, got 0}).
+   */
+  static String invalidConfiguration(BindValidationException invalid) {
+    List<String> problems = new ArrayList<>();
+    String prefix = invalid.getValidationErrors().getName().toString();
+    for (org.springframework.validation.ObjectError error : invalid.getValidationErrors().getAllErrors()) {
+      if (error instanceof org.springframework.validation.FieldError field) {
+        problems.add(prefix + "." + kebab(field.getField()) + " " + field.getDefaultMessage() + ", got "
+            + field.getRejectedValue());
+      } else {
+        problems.add(prefix + ": " + error.getDefaultMessage());
+      }
+    }
+    return "invalid configuration: " + String.join("; ", problems);
+  }
+
+  /** {@code training.queueCapacity} → {@code training.queue-capacity}. */
+  static String kebab(String field) {
+    return field.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
   }
 
   /** The start line: URL and whether keys are required (the counts, never the keys). */

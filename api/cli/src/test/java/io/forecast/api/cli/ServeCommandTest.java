@@ -109,6 +109,14 @@ class ServeCommandTest {
   }
 
   @Test
+  void anInvalidPropertyIsBadInputNamingItOnOneLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    CliRun run = CliRun.of("serve", "--port", "0", "--store", dir.toString(), "--forecast.training.queue-capacity=0");
+    assertThat(run.exitCode()).isEqualTo(ForecastCli.BAD_INPUT);
+    assertThat(run.err()).isEqualTo("error: invalid configuration: forecast.training.queue-capacity must be greater "
+        + "than or equal to 1, got 0\n");
+  }
+
+  @Test
   void theBindAddressIsGivenOnce() {
     CliRun run = CliRun.of("serve", "--host", "127.0.0.1", "--server.address=0.0.0.0");
     assertThat(run.exitCode()).isEqualTo(ForecastCli.BAD_INPUT);
