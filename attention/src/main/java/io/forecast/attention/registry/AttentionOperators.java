@@ -3,6 +3,7 @@ package io.forecast.attention.registry;
 import io.forecast.attention.AttentionOperator;
 import io.forecast.attention.InvalidOperatorParameterException;
 import io.forecast.attention.OperatorSpec;
+import io.forecast.attention.monarch.Monarch;
 import io.forecast.attention.reference.ReferenceOperator;
 import io.forecast.attention.softmax.Softmax;
 import java.util.LinkedHashMap;
@@ -19,7 +20,8 @@ public final class AttentionOperators {
 
   static {
     for (OperatorSpec spec : List.of(
-        Softmax.SPEC)) {
+        Softmax.SPEC,
+        Monarch.SPEC)) {
       SPECS.put(spec.name(), spec);
     }
   }
