@@ -32,7 +32,23 @@ public final class AttentionOps {
 
   /** {@code Q·Kᵀ / √d}, shape {@code [.., N, M]}. */
   public static NDArray scaledScores(NDArray q, NDArray k) {
-    return q.matMul(owned(q, k.swapAxes(-1, -2))).div(Math.sqrt(q.getShape().getLastDimension()));
+    NDArray scores = q.matMul(owned(q, k.swapAxes(-1, -2)));
+    return scores.div(scalar(scores, Math.sqrt(q.getShape().getLastDimension())));
+  }
+
+  /**
+   * A 0-d array holding {@code value}, computed by libtorch in {@code like}'s manager and type. Use it
+   * instead of {@code mul(Number)} / {@code div(Number)} on arrays autograd tracks: DJL 0.36 passes a
+   * Number as an array over a Java buffer that it releases right after the op, while autograd keeps
+   * it for the backward pass; a garbage collection in between corrupts the gradients.
+   */
+  public static NDArray scalar(NDArray like, double value) {
+    return scalar(like.getManager(), like.getDataType(), value);
+  }
+
+  /** {@link #scalar(NDArray, double)} in a given manager and type. */
+  public static NDArray scalar(ai.djl.ndarray.NDManager manager, ai.djl.ndarray.types.DataType type, double value) {
+    return manager.zeros(new Shape(), type).add(value);
   }
 
   /**

@@ -153,7 +153,8 @@ public final class DeltaAttention implements AttentionOperator {
     int d = (int) k.getShape().getLastDimension();
     NDArray keys = reshapeRows(gatherRows(manager, k, index), n, width);
     NDArray values = reshapeRows(gatherRows(manager, v, index), n, width);
-    NDArray scores = q.expandDims(-2).mul(keys).sum(new int[] {-1}).div(Math.sqrt(d));
+    NDArray dots = q.expandDims(-2).mul(keys).sum(new int[] {-1});
+    NDArray scores = dots.div(AttentionOps.scalar(dots, Math.sqrt(d)));
     // DJL's where needs the condition in the scores' exact shape
     NDArray a = AttentionOps.maskedSoftmax(scores, allowed.broadcast(scores.getShape()));
     return a.expandDims(-2).matMul(values).squeeze(-2);

@@ -172,7 +172,7 @@ public final class QontotAttention implements AttentionOperator {
     long heads = flat.getShape().get(0);
     int blocks = 1 << qa;
     NDArray w = u[0].square().add(u[1].square());
-    NDArray a = w.reshape(heads, tokens, blocks, tokens, blocks).sum(new int[] {2, 4}).div(blocks).reshape(full);
+    NDArray a = w.reshape(heads, tokens, blocks, tokens, blocks).sum(new int[] {2, 4}).div(AttentionOps.scalar(w, blocks)).reshape(full);
     return new AttentionResult(a.matMul(v), withWeights ? a : null);
   }
 
@@ -186,7 +186,7 @@ public final class QontotAttention implements AttentionOperator {
     long heads = phi.getShape().get(0);
     int blocks = (qubits - 1) * layers;
     int dim = 1 << qubits;
-    NDArray half = phi.div(2).reshape(heads, blocks, 4);
+    NDArray half = phi.mul(AttentionOps.scalar(phi, 0.5)).reshape(heads, blocks, 4);
     NDArray c = half.cos();
     NDArray s = half.sin();
     NDArray c1 = c.get(":, :, 0");

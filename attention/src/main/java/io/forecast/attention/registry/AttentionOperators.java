@@ -3,10 +3,11 @@ package io.forecast.attention.registry;
 import io.forecast.attention.AttentionOperator;
 import io.forecast.attention.InvalidOperatorParameterException;
 import io.forecast.attention.OperatorSpec;
-import io.forecast.attention.reference.ReferenceOperator;
 import io.forecast.attention.delta.Delta;
+import io.forecast.attention.monarch.Monarch;
 import io.forecast.attention.qontot.Qontot;
 import io.forecast.attention.qr.Qr;
+import io.forecast.attention.reference.ReferenceOperator;
 import io.forecast.attention.sink.SinkVariants;
 import io.forecast.attention.sinkhorn.Sinkhorn;
 import io.forecast.attention.softmax.Softmax;
@@ -29,6 +30,7 @@ public final class AttentionOperators {
         Qr.SPEC,
         Qontot.SPEC,
         Delta.SPEC,
+        Monarch.SPEC,
         SinkVariants.SINK_TOKEN,
         SinkVariants.NULL_SINK,
         SinkVariants.DIAGONAL_BIAS,

@@ -82,7 +82,8 @@ public final class SinkhornAttention implements AttentionOperator {
     long d = q.getShape().getLastDimension();
     NDArray kt = k.swapAxes(-1, -2);
     kt.attach(q.getManager()); // a temporary: into q's manager, not k's
-    NDArray x = q.matMul(kt).mul(Math.pow(d, -0.5)).div(eps);
+    NDArray s = q.matMul(kt);
+    NDArray x = s.mul(AttentionOps.scalar(s, Math.pow(d, -0.5))).div(AttentionOps.scalar(s, eps));
     NDArray a = keep == null ? unmasked(x) : masked(x, keep);
     return new AttentionResult(a.matMul(v), withWeights ? a : null);
   }
@@ -96,7 +97,7 @@ public final class SinkhornAttention implements AttentionOperator {
     for (int t = 0; t < iterations; t++) {
       x = t % 2 == 0 ? x.logSoftmax(-1).add(logMu) : x.logSoftmax(-2).add(logNu);
     }
-    return x.exp().mul(n);
+    return x.exp().mul(AttentionOps.scalar(x, n));
   }
 
   private NDArray masked(NDArray scores, NDArray keep) {

@@ -166,6 +166,18 @@ class SoftmaxAttentionTest {
   }
 
   @Test
+  void gradientsSurviveAGarbageCollectionBetweenForwardAndBackward() {
+    // DJL 0.36 passes a Number operand (div(2.0)) as a Java buffer that autograd keeps past its release
+    for (DataType type : new DataType[] {DataType.FLOAT64, DataType.FLOAT32}) {
+      DMatrixRMaj[] plain = OperatorChecks.gradientsOfSum(op, q, k, v, type, false);
+      DMatrixRMaj[] collected = OperatorChecks.gradientsOfSum(op, q, k, v, type, true);
+      for (int w = 0; w < 3; w++) {
+        assertThat(maxAbsDiff(collected[w], plain[w])).as("gradient %d, %s", w, type).isZero();
+      }
+    }
+  }
+
+  @Test
   void aMaskThatOnlyBroadcastsIsAccepted() {
     boolean[][] keep = new boolean[N][N];
     boolean[] flat = new boolean[N * N];

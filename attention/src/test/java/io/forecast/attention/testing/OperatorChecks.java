@@ -140,4 +140,34 @@ public final class OperatorChecks {
       }
     }
   }
+
+  /**
+   * Gradients of {@code Σ O} with respect to Q, K and V; with {@code collectGarbage}, the JVM collects
+   * garbage between the forward and the backward pass (DJL 0.36 keeps Java buffers of Number operands
+   * referenced from the autograd graph: a collection then corrupts the gradients).
+   */
+  public static DMatrixRMaj[] gradientsOfSum(AttentionOperator op, DMatrixRMaj q, DMatrixRMaj k, DMatrixRMaj v, DataType type,
+      boolean collectGarbage) {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray[] in = {toNd(m, q, type), toNd(m, k, type), toNd(m, v, type)};
+      for (NDArray x : in) {
+        x.setRequiresGradient(true);
+      }
+      try (GradientCollector gc = m.getEngine().newGradientCollector()) {
+        NDArray out = op.output(in[0], in[1], in[2], null);
+        if (collectGarbage) {
+          for (int i = 0; i < 3; i++) {
+            System.gc();
+          }
+        }
+        gc.backward(out.sum());
+      }
+      DMatrixRMaj[] g = new DMatrixRMaj[3];
+      for (int w = 0; w < 3; w++) {
+        g[w] = toMatrix(in[w].getGradient());
+      }
+      return g;
+    }
+  }
+
 }

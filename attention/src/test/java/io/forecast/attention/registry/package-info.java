@@ -1,0 +1,2 @@
+/** Tests over every registered operator. */
+package io.forecast.attention.registry;
