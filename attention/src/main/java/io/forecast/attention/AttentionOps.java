@@ -83,4 +83,16 @@ public final class AttentionOps {
     NDArray a = masked.softmax(-1);
     return NDArrays.where(keep, a, a.zerosLike());
   }
+
+  /**
+   * Refuses a mask for an operator whose weights cannot be forced to 0 (the exactly doubly stochastic
+   * ones), naming the operator, the mask's shape and what to use instead.
+   */
+  public static void requireNoMask(String operator, String why, NDArray keep) {
+    if (keep != null) {
+      throw new IllegalArgumentException(operator + " attention takes no mask (" + why + ", so no weight can be "
+          + "forced to 0), got a mask of shape " + keep.getShape() + "; pass null, or use softmax or sinkhorn for "
+          + "masked attention");
+    }
+  }
 }

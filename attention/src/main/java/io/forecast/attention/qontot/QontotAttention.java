@@ -123,11 +123,7 @@ public final class QontotAttention implements AttentionOperator {
   @Override
   public AttentionResult apply(NDArray q, NDArray k, NDArray v, NDArray keep, boolean withWeights) {
     AttentionOps.checkShapes(q, k, v);
-    if (keep != null) {
-      throw new IllegalArgumentException("qontot attention takes no mask (A is doubly stochastic over all keys, "
-          + "so no weight can be forced to 0), got a mask of shape " + keep.getShape()
-          + "; pass null, or use softmax or sinkhorn for masked attention");
-    }
+    AttentionOps.requireNoMask("qontot", "A is doubly stochastic over all keys", keep);
     Shape qs = q.getShape();
     int axes = qs.dimension();
     int tokens = (int) qs.get(axes - 2);

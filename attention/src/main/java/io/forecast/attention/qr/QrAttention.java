@@ -63,11 +63,7 @@ public final class QrAttention implements AttentionOperator {
   @Override
   public AttentionResult apply(NDArray q, NDArray k, NDArray v, NDArray keep, boolean withWeights) {
     AttentionOps.checkShapes(q, k, v);
-    if (keep != null) {
-      throw new IllegalArgumentException("qr attention takes no mask (A = U∘U is doubly stochastic over all "
-          + "keys, so no weight can be forced to 0), got a mask of shape " + keep.getShape()
-          + "; pass null, or use softmax or sinkhorn for masked attention");
-    }
+    AttentionOps.requireNoMask("qr", "A = U∘U is doubly stochastic over all keys", keep);
     Shape qs = q.getShape();
     int axes = qs.dimension();
     long n = qs.get(axes - 2);

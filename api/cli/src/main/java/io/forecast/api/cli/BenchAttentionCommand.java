@@ -48,6 +48,11 @@ final class BenchAttentionCommand implements Callable<Integer> {
       description = "Skip larger N for an operator once one run takes longer (default 20).")
   double maxSeconds;
 
+  @Option(names = "--max-gib", defaultValue = "8", paramLabel = "G",
+      description = "Skip larger N for an operator once its allocations, extrapolated from the last two N, would pass "
+          + "G GiB (default 8; qr's autograd keeps O(N³) bytes).")
+  double maxGib;
+
   @Option(names = "--set", paramLabel = "OP.KEY=VALUE", description = "An operator parameter, e.g. sinkhorn.iterations=3.")
   Map<String, String> set = new LinkedHashMap<>();
 
@@ -108,6 +113,13 @@ final class BenchAttentionCommand implements Callable<Integer> {
         if (r.minSeconds() > maxSeconds) {
           break;
         }
+        int next = tokens.indexOf(n) + 1 < tokens.size() ? tokens.get(tokens.indexOf(n) + 1) : -1;
+        double projected = next < 0 ? 0 : projectedBytes(results, next);
+        if (projected > maxGib * (1L << 30)) {
+          rows.add(Map.of("operator", e.getKey(), "tokens", next, "skipped", String.format(Locale.ROOT,
+              "projected allocations %.1f GiB > --max-gib %.1f", projected / (1L << 30), maxGib)));
+          break;
+        }
       }
       slopes.put(e.getKey(), OperatorBenchmark.slope(results.stream().filter(r -> r.tokens() >= 256).toList()));
     }
@@ -125,5 +137,19 @@ final class BenchAttentionCommand implements Callable<Integer> {
     spec.commandLine().getErr().flush();
     JsonOutput.print(spec.commandLine().getOut(), json);
     return ForecastCli.OK;
+  }
+
+  /** Allocated bytes at {@code n} extrapolated on log axes from the last two results (linear in N from one). */
+  static double projectedBytes(List<OperatorBenchmark.Result> results, int n) {
+    OperatorBenchmark.Result last = results.get(results.size() - 1);
+    double exponent = 1;
+    if (results.size() >= 2) {
+      OperatorBenchmark.Result prev = results.get(results.size() - 2);
+      if (prev.allocatedBytes() > 0 && last.tokens() != prev.tokens()) {
+        exponent = Math.max(1, Math.log((double) last.allocatedBytes() / prev.allocatedBytes())
+            / Math.log((double) last.tokens() / prev.tokens()));
+      }
+    }
+    return last.allocatedBytes() * Math.pow((double) n / last.tokens(), exponent);
   }
 }
