@@ -16,8 +16,8 @@ import java.util.Objects;
  * {@code [windows, predLen, columns]} like the actuals; on the original scale every bound and actual
  * is {@code z·std + mean}. The score of level {@code L} uses {@code α = 1 − L} (see
  * {@link IntervalMetricOps}). Every figure is a mean over its set of values. Memory is
- * {@code 2 × levels × (1 + columns + predLen) × 4} doubles ({@link #retainedDoubles()}); no window
- * is stored. A batch is checked whole (shapes, finiteness, {@code lower ≤ upper}) before anything is
+ * {@code 8·levels·(1 + columns + predLen) + levels + 2·columns} doubles
+ * ({@link #retainedDoubles()}); no window is stored. A batch is checked whole (shapes, finiteness, {@code lower ≤ upper}) before anything is
  * added. Not thread-safe.
  */
 public final class IntervalMetricsAccumulator {

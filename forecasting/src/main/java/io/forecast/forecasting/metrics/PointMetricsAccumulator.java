@@ -15,7 +15,7 @@ import java.util.Objects;
  * <p>Batches of windows go in through {@code add}: predictions and actuals z-scored, row-major
  * {@code [windows, predLen, columns]}. The original-scale values are {@code y = z·std + mean} with
  * the scaler's per-column statistics. Running sums are kept in double precision; no window is
- * stored. Memory is {@code 3·columns·predLen + 19·(1 + columns + predLen) + 3·columns} doubles
+ * stored. Memory is {@code 3·columns·predLen + 16·(1 + columns + predLen) + 7·columns} doubles
  * ({@link #retainedDoubles()}), whatever the number of windows.
  *
  * <p>Aggregation:

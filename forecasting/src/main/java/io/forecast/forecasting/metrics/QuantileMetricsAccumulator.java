@@ -15,7 +15,7 @@ import java.util.Objects;
  * original scale ({@code q = z·std + mean}).
  *
  * <p>Quantiles are taken as given: crossing quantiles are not sorted (the pinball loss is defined for
- * any value). Memory is {@code 2 × (2·(1 + columns + predLen) + 2·levels)} doubles
+ * any value). Memory is {@code 4·(1 + columns + predLen) + 5·levels + 2·columns} doubles
  * ({@link #retainedDoubles()}); no window is stored. A batch is checked whole before anything is
  * added. Not thread-safe.
  */

@@ -90,6 +90,8 @@ class IntervalMetricsAccumulatorTest {
     once.add(new double[][] {lo}, new double[][] {hi}, y);
     IntervalMetricsAccumulator batched = new IntervalMetricsAccumulator(List.of("a", "b", "c"), 2, scaler, 0.9);
     long before = batched.retainedDoubles();
+    // 8·levels·(1 + columns + predLen) + levels + 2·columns = 8·1·6 + 1 + 6
+    assertThat(before).isEqualTo(55);
     int from = 0;
     for (int count : new int[] {4, 0, 1, 4}) {
       int a = from * per;

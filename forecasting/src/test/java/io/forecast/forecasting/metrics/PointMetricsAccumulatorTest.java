@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.forecast.data.SlidingWindows;
 import io.forecast.data.StandardScaler;
 import java.util.List;
 import java.util.Random;
@@ -231,6 +232,8 @@ class PointMetricsAccumulatorTest {
     once.add(p, y);
     PointMetricsAccumulator batched = new PointMetricsAccumulator(List.of("a", "b", "c"), predLen, scaler, scale);
     long before = batched.retainedDoubles();
+    // 3·columns·predLen + 16·(1 + columns + predLen) + 7·columns = 36 + 128 + 21
+    assertThat(before).isEqualTo(185);
     int from = 0;
     for (int count : new int[] {3, 0, 5, 2}) {
       batched.add(java.util.Arrays.copyOfRange(p, from * per, (from + count) * per),
@@ -240,6 +243,22 @@ class PointMetricsAccumulatorTest {
     assertThat(batched.windows()).isEqualTo(10);
     assertThat(batched.result()).isEqualTo(once.result());
     assertThat(batched.retainedDoubles()).isEqualTo(before);
+  }
+
+  /**
+   * Series 0..5, seqLen 2, predLen 2: window i targets rows i + 2, i + 3. Windows 1 and 2: actuals 3, 4
+   * and 4, 5; float predictions 3, 3 and 4, 4 → errors 0, −1, 0, −1: MSE 0.5, MAE 0.5.
+   */
+  @Test
+  void addsTheTargetsOfSlidingWindows() {
+    SlidingWindows windows = SlidingWindows.over(new double[] {0, 1, 2, 3, 4, 5}, 1, 0, 6, 2, 2);
+    PointMetricsAccumulator acc = new PointMetricsAccumulator(List.of("a"), 2, identity(1));
+    acc.add(new float[] {3, 3, 4, 4}, windows, 1, 2);
+    assertThat(acc.windows()).isEqualTo(2);
+    assertThat(acc.result().zScored().overall().mse()).isCloseTo(0.5, EPS);
+    assertThat(acc.result().zScored().overall().mae()).isCloseTo(0.5, EPS);
+    assertThatThrownBy(() -> acc.add(new float[4], windows, 2, 2))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("windows [2, 4) outside the 3 windows");
   }
 
   @Test

@@ -69,6 +69,8 @@ class QuantileMetricsAccumulatorTest {
     batched.add(new double[][] {{0, 2}, {3, 4}}, new double[] {-2, 5});
     assertThat(batched.result()).isEqualTo(once.result());
     assertThat(batched.windows()).isEqualTo(3);
+    // 4·(1 + columns + predLen) + 5·levels + 2·columns = 12 + 10 + 2, whatever the number of windows
+    assertThat(batched.retainedDoubles()).isEqualTo(24);
   }
 
   @Test

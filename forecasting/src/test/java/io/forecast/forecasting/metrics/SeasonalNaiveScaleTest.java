@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.forecast.data.CsvLoadOptions;
+import io.forecast.data.TimeSeriesCsvReader;
+import io.forecast.data.TimeSeriesFrame;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class SeasonalNaiveScaleTest {
@@ -36,6 +40,19 @@ class SeasonalNaiveScaleTest {
         .addRows(new double[] {6, 5, 4, 5})
         .build();
     assertThat(b.scales()).containsExactly(2.0, 0.0);
+  }
+
+  /** The frame's training rows [0, 5): a = 1, 3, 2, 6, 4 → 2 (as above), OT constant → 0; row 5 unread. */
+  @Test
+  void fromTheTrainingRowsOfAFrame() {
+    String csv = "date,a,OT\n"
+        + "2021-01-01 00:00:00,1,5\n2021-01-01 01:00:00,3,5\n2021-01-01 02:00:00,2,5\n"
+        + "2021-01-01 03:00:00,6,5\n2021-01-01 04:00:00,4,5\n2021-01-01 05:00:00,90,5\n";
+    TimeSeriesFrame frame = TimeSeriesCsvReader.read("t.csv", csv.getBytes(StandardCharsets.UTF_8),
+        CsvLoadOptions.defaults());
+    SeasonalNaiveScale scale = SeasonalNaiveScale.of(frame, 0, 5, 2);
+    assertThat(scale.scales()).containsExactly(2.0, 0.0);
+    assertThat(scale.trainingRows()).isEqualTo(5);
   }
 
   @Test
