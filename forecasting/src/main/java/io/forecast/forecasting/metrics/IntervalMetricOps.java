@@ -4,7 +4,7 @@ package io.forecast.forecasting.metrics;
  * Stateless formulas of the interval and quantile metrics.
  *
  * <ul>
- *   <li><b>Interval score</b> (Winkler score; Gneiting &amp; Raftery 2007, eq. 43) of a central
+ *   <li><b>Interval score</b> (Winkler score; Gneiting &amp; Raftery 2007, §6.2) of a central
  *       {@code (1 − α)} interval {@code [l, u]}: {@code IS_α = (u − l) + (2/α)(l − y)·1{y < l} +
  *       (2/α)(y − u)·1{y > u}}; lower is better.
  *   <li><b>Coverage</b>: {@code l ≤ y ≤ u} (both ends inclusive).

@@ -12,7 +12,8 @@ package io.forecast.forecasting.metrics;
  *       zero. An actual with {@code |y| < }{@link #EPSILON} ({@value #EPSILON}, absolute) is
  *       <em>excluded</em> from MAPE (and counted as such in the results); when every actual is
  *       excluded, MAPE is absent ({@code null}), never NaN or infinity. MAPE is a fraction (0.05 is
- *       5 %), not a percentage.
+ *       5 %), not a percentage. On the z-scored scale actuals cross zero, so MAPE and sMAPE there
+ *       are reported for completeness but mean little; read them on the original scale.
  *   <li><b>sMAPE</b> = mean of {@code 2|ŷ − y| / (|ŷ| + |y|)}, a fraction in {@code [0, 2]}. A term
  *       whose denominator is below {@link #EPSILON} (prediction and actual both effectively zero) is
  *       {@code 0/0 := 0}: a perfect forecast of zero.
