@@ -7,6 +7,7 @@ import io.forecast.api.web.JobController;
 import io.forecast.api.web.JsonBodySizeFilter;
 import io.forecast.api.web.UploadLimitFilter;
 import io.forecast.api.web.ModelController;
+import io.forecast.api.web.ModelPlotController;
 import io.forecast.api.web.ModelTypeController;
 import io.forecast.api.web.ServingAnnouncement;
 import io.forecast.forecasting.nn.NativeEngine;
@@ -71,7 +72,8 @@ public class ForecastAutoConfiguration {
   @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
   @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
   @ConditionalOnProperty(prefix = "forecast.api", name = "enabled", havingValue = "true", matchIfMissing = true)
-  @Import({ForecastController.class, ModelController.class, ModelTypeController.class, JobController.class,
+  @Import({ForecastController.class, ModelController.class, ModelPlotController.class, ModelTypeController.class,
+      JobController.class,
       ForecastProblemHandler.class})
   static class ForecastApiConfiguration {
 

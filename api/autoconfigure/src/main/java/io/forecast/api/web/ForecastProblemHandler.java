@@ -64,7 +64,8 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
  *       {@code correlationId} the problem document carries)</td></tr>
  * </table>
  */
-@RestControllerAdvice(assignableTypes = {ForecastController.class, ModelController.class, ModelTypeController.class,
+@RestControllerAdvice(assignableTypes = {ForecastController.class, ModelController.class, ModelPlotController.class,
+    ModelTypeController.class,
     JobController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class ForecastProblemHandler {
