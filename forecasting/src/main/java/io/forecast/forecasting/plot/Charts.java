@@ -74,6 +74,23 @@ public final class Charts {
     return new Chart(title, "horizon step", metric, lines, null);
   }
 
+  /** A model's test MSE and MAE (z-scored) by horizon step, from its per-step metrics. */
+  public static Chart testErrorByStep(String title, List<io.forecast.forecasting.provenance.ModelProvenance.StepMetrics> steps) {
+    if (steps.isEmpty()) {
+      throw new IllegalArgumentException("no per-step metrics to plot");
+    }
+    double[] mse = new double[steps.size()];
+    double[] mae = new double[steps.size()];
+    for (int i = 0; i < mse.length; i++) {
+      mse[i] = steps.get(i).mse();
+      mae[i] = steps.get(i).mae();
+    }
+    Map<String, double[]> lines = new java.util.LinkedHashMap<>();
+    lines.put("MSE", mse);
+    lines.put("MAE", mae);
+    return errorByHorizon(title, "error (z-scored)", lines);
+  }
+
   /** The JFreeChart of a chart description: lines, then the band under them. */
   public static JFreeChart jfree(Chart chart) {
     XYSeriesCollection lines = new XYSeriesCollection();

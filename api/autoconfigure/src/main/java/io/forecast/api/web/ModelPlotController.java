@@ -8,9 +8,7 @@ import io.forecast.forecasting.service.ModelDescription;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -59,17 +57,7 @@ public class ModelPlotController {
       throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY,
           "model '" + id + "' has no per-step test metrics to plot (it was saved without them)");
     }
-    double[] mse = new double[steps.size()];
-    double[] mae = new double[steps.size()];
-    for (int i = 0; i < mse.length; i++) {
-      mse[i] = steps.get(i).mse();
-      mae[i] = steps.get(i).mae();
-    }
-    Map<String, double[]> lines = new LinkedHashMap<>();
-    lines.put("MSE", mse);
-    lines.put("MAE", mae);
-    Chart chart = Charts.errorByHorizon(id + " (" + d.card().type() + "): test error by horizon step", "error (z-scored)",
-        lines);
+    Chart chart = Charts.testErrorByStep(id + " (" + d.card().type() + "): test error by horizon step", steps);
     if (wantsPng(accept)) {
       return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(Charts.png(chart, width, height));
     }

@@ -31,11 +31,18 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   @Mixin ThreadsOption threads;
 
+  @Option(names = "--plot", paramLabel = "FILE.svg|FILE.png",
+      description = "Also draw the test MSE and MAE by horizon step (replaced if it exists).")
+  Path plot;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
     threads.configure();
+    if (plot != null) {
+      ChartFiles.isPng(plot, "--plot");
+    }
     try (Forecaster f = ModelLoading.load(model)) {
       TimeSeriesFrame frame = data.load();
       Evaluation e = ForecastPipeline.evaluate(f, frame, FileDigest.sha256(data.data), data.split);
@@ -49,6 +56,11 @@ public final class EvaluateCommand implements Callable<Integer> {
       json.put("predictSeconds", e.predictSeconds());
       json.put("test", e.metrics());
       json.put("provenance", Map.of("model", e.model(), "data", e.data(), "evaluatedAt", e.evaluatedAt()));
+      if (plot != null) {
+        ChartFiles.write(plot, "--plot", io.forecast.forecasting.plot.Charts.testErrorByStep(f.card().type() + " on "
+            + frame.source() + ": test error by horizon step", e.metrics().perStep()), 900, 450);
+        json.put("plot", plot.toString());
+      }
       JsonOutput.print(spec.commandLine().getOut(), json);
     }
     return ForecastCli.OK;

@@ -6,12 +6,8 @@ import io.forecast.forecasting.ModelCard;
 import io.forecast.forecasting.plot.Chart;
 import io.forecast.forecasting.plot.Charts;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -66,11 +62,7 @@ public final class PlotCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     threads.configure();
-    String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-    boolean png = name.endsWith(".png");
-    if (!png && !name.endsWith(".svg")) {
-      throw new BadInputException("--out must end in .svg or .png, got '" + out + "'");
-    }
+    boolean png = ChartFiles.isPng(out, "--out");
     if (width < 100 || height < 100 || width > 10_000 || height > 10_000) {
       throw new BadInputException("--width and --height must be 100 … 10000 pixels, got " + width + "×" + height);
     }
@@ -116,19 +108,7 @@ public final class PlotCommand implements Callable<Integer> {
       String originText = frame.timestampFormat().format(frame.timestamp(origin - 1));
       Chart chart = Charts.forecast(card.type() + " on " + frame.source() + ": " + col + " after " + originText, col,
           past, forecast, actual, null, null, 0);
-      OutputPaths.createParent(out, "--out");
-      Path temp = out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".tmp");
-      try {
-        if (png) {
-          Files.write(temp, Charts.png(chart, width, height));
-        } else {
-          Files.writeString(temp, Charts.svg(chart, width, height), StandardCharsets.UTF_8);
-        }
-        Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (java.nio.file.FileSystemException e) {
-        Files.deleteIfExists(temp);
-        throw OutputPaths.cannotWrite(out, e);
-      }
+      ChartFiles.write(out, "--out", chart, width, height);
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("out", out.toString());
       json.put("format", png ? "png" : "svg");

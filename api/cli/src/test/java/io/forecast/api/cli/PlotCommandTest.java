@@ -60,4 +60,17 @@ class PlotCommandTest {
     assertThat(col.err()).isEqualTo("error: --column 'XX' is not a column of the model; its columns: HUFL, HULL, "
         + "MUFL, MULL, LUFL, LULL, OT\n");
   }
+
+  @Test
+  void evaluateDrawsTheErrorByHorizonStep() throws Exception {
+    Path svg = dir.resolve("eval.svg");
+    CliRun run = CliRun.of("evaluate", "--model", model.toString(), "--data", InspectCommandTest.DEMO, "--plot",
+        svg.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(Files.readString(svg)).contains(">MSE<").contains(">MAE<");
+    CliRun bad = CliRun.of("evaluate", "--model", model.toString(), "--data", InspectCommandTest.DEMO, "--plot",
+        dir.resolve("eval.jpg").toString());
+    assertThat(bad.exitCode()).isEqualTo(ForecastCli.BAD_INPUT);
+    assertThat(bad.err()).startsWith("error: --plot must end in .svg or .png");
+  }
 }
