@@ -19,6 +19,7 @@ import io.forecast.forecasting.TrainingContext;
 import io.forecast.forecasting.TrainingData;
 import io.forecast.forecasting.TrainingReport;
 import io.forecast.forecasting.UnfittableSeriesException;
+import io.forecast.forecasting.conformal.ConformalCalibration;
 import io.forecast.forecasting.evaluation.ForecastEvaluator;
 import io.forecast.forecasting.nn.EngineThreads;
 import io.forecast.forecasting.provenance.LibraryVersions;
@@ -118,6 +119,12 @@ public final class ForecastPipeline {
       if (context.cancelled().getAsBoolean()) {
         return model;
       }
+      long calibrationStart = System.nanoTime();
+      var validation = series.windows(Split.VAL);
+      model = model.withConformal(ConformalCalibration.calibrate(model::predictScaled, validation,
+          card.columns(), ConformalCalibration.DEFAULT_LEVELS).orElse(null));
+      context.progress().phaseFinished("conformal calibration, " + validation.count() + " validation windows",
+          (System.nanoTime() - calibrationStart) / 1e9);
       long evaluationStart = System.nanoTime();
       var testWindows = series.windows(Split.TEST);
       Metrics metrics = score(model, testWindows);
