@@ -123,6 +123,29 @@ public final class ConformalCalibration {
     return out;
   }
 
+  /**
+   * Checks a list of levels (e.g. from a JSON request).
+   *
+   * @return an immutable copy
+   * @throws IntervalsUnavailableException for a null element, a level outside (0, 100) or a repeat
+   */
+  public static List<Double> checkLevels(List<Double> levels) {
+    List<Double> out = new ArrayList<>();
+    for (int i = 0; i < levels.size(); i++) {
+      Double v = levels.get(i);
+      if (v == null) {
+        throw new IntervalsUnavailableException("interval level " + (i + 1) + " is null; give percentages such as "
+            + "80, 95");
+      }
+      checkLevel(v);
+      if (out.contains(v)) {
+        throw new IntervalsUnavailableException("interval level " + label(v) + " is given twice");
+      }
+      out.add(v);
+    }
+    return List.copyOf(out);
+  }
+
   static void checkLevel(double level) {
     if (!(level > 0 && level < 100)) {
       throw new IntervalsUnavailableException("interval level " + level + " is not a percentage in (0, 100)");
