@@ -42,9 +42,12 @@ public final class ConformalCalibration {
   private final Map<String, double[]> quantiles;
   /** label → why it was refused. */
   private final Map<String, String> refused;
+  /** label → empirical coverage in percent on the test split at training time (empty: not measured). */
+  private final Map<String, Double> testCoverage;
 
   private ConformalCalibration(int predLen, List<String> columns, int validationWindows, int windows, int stride,
-      Map<String, double[]> quantiles, Map<String, String> refused) {
+      Map<String, double[]> quantiles, Map<String, String> refused, Map<String, Double> testCoverage) {
+    this.testCoverage = new LinkedHashMap<>(testCoverage);
     this.predLen = predLen;
     this.columns = List.copyOf(columns);
     this.validationWindows = validationWindows;
@@ -219,10 +222,82 @@ public final class ConformalCalibration {
         }
       }
     }
-    return Optional.of(new ConformalCalibration(validation.predLen(), columns, total, n, stride, quantiles, refused));
+    return Optional.of(new ConformalCalibration(validation.predLen(), columns, total, n, stride, quantiles, refused,
+        Map.of()));
   }
 
   // ------------------------------------------------------------------ use
+
+  /**
+   * Counts, over predictions of windows (z-scored), how often the truth lies inside each calibrated
+   * level's interval, over every window, step and column. Not thread-safe.
+   */
+  public final class CoverageCounter {
+    private final long[] inside = new long[quantiles.size()];
+    private long total;
+
+    private CoverageCounter() {}
+
+    /** Adds the predictions of windows {@code from .. from+count-1}. */
+    public void add(float[] predictions, SlidingWindows w, int from, int count) {
+      int per = predLen * columns.size();
+      float[] target = new float[per];
+      List<double[]> qs = List.copyOf(quantiles.values());
+      for (int i = 0; i < count; i++) {
+        w.copyTarget(from + i, target, 0);
+        for (int k = 0; k < per; k++) {
+          double r = Math.abs(predictions[i * per + k] - target[k]);
+          for (int l = 0; l < inside.length; l++) {
+            if (r <= qs.get(l)[k]) {
+              inside[l]++;
+            }
+          }
+        }
+        total += per;
+      }
+    }
+
+    /** Coverage in percent by level label (empty when nothing was added). */
+    public Map<String, Double> percent() {
+      Map<String, Double> out = new LinkedHashMap<>();
+      int l = 0;
+      for (String label : quantiles.keySet()) {
+        if (total > 0) {
+          out.put(label, 100.0 * inside[l] / total);
+        }
+        l++;
+      }
+      return out;
+    }
+  }
+
+  /** A counter of empirical coverage for this calibration's levels. */
+  public CoverageCounter coverageCounter() {
+    return new CoverageCounter();
+  }
+
+  /** The same calibration with the empirical test coverage measured at training time. */
+  public ConformalCalibration withTestCoverage(Map<String, Double> coverage) {
+    return new ConformalCalibration(predLen, columns, validationWindows, windows, stride, quantiles, refused,
+        coverage);
+  }
+
+  /** Empirical coverage in percent on the test split at training time, by level label (may be empty). */
+  public Map<String, Double> testCoverage() {
+    return java.util.Collections.unmodifiableMap(testCoverage);
+  }
+
+  /** A JSON-ready summary: windows, stride, levels, refused levels, test coverage. */
+  public Map<String, Object> describe() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("validationWindows", validationWindows);
+    out.put("windows", windows);
+    out.put("stride", stride);
+    out.put("levels", levels());
+    out.put("refused", refused);
+    out.put("testCoverage", testCoverage);
+    return out;
+  }
 
   /** Calibrated level labels, in calibration order. */
   public List<String> levels() {
@@ -339,6 +414,7 @@ public final class ConformalCalibration {
     }
     json.put("halfWidths", q);
     json.put("refused", refused);
+    json.put("testCoverage", testCoverage);
     ModelFiles.JSON.writeValue(directory.resolve(FILE).toFile(), json);
   }
 
@@ -385,7 +461,9 @@ public final class ConformalCalibration {
     }
     Map<String, String> refused = new LinkedHashMap<>();
     node.path("refused").fields().forEachRemaining(e -> refused.put(e.getKey(), e.getValue().asText()));
+    Map<String, Double> testCoverage = new LinkedHashMap<>();
+    node.path("testCoverage").fields().forEachRemaining(e -> testCoverage.put(e.getKey(), e.getValue().asDouble()));
     return Optional.of(new ConformalCalibration(predLen, columns, node.path("validationWindows").asInt(windows),
-        windows, Math.max(1, node.path("stride").asInt(1)), quantiles, refused));
+        windows, Math.max(1, node.path("stride").asInt(1)), quantiles, refused, testCoverage));
   }
 }

@@ -102,6 +102,9 @@ class ConformalCoverageTest {
             coverage[0], coverage[1]);
         assertThat(coverage[0]).as(type + " at 80 %").isCloseTo(80.0, within(3.0));
         assertThat(coverage[1]).as(type + " at 95 %").isCloseTo(95.0, within(3.0));
+        // the pipeline's own count (z-scored, in the test evaluation pass) agrees with this one
+        assertThat(c.testCoverage().get("80")).isCloseTo(coverage[0], within(0.05));
+        assertThat(c.testCoverage().get("95")).isCloseTo(coverage[1], within(0.05));
       }
     }
   }
@@ -140,6 +143,7 @@ class ConformalCoverageTest {
       AtomicDirectory.write(saved, false, f::save);
       assertThat(saved.resolve(ConformalCalibration.FILE)).exists();
       try (FittedForecaster loaded = ForecasterTypes.load(saved)) {
+        assertThat(loaded.conformal().orElseThrow().describe()).isEqualTo(f.conformal().orElseThrow().describe());
         PredictionIntervals after = loaded.intervals(loaded.forecast(history, SEQ), List.of(95.0, 80.0));
         for (String level : List.of("80", "95")) {
           assertThat(after.bands().get(level).lower()).containsExactly(before.bands().get(level).lower());
@@ -157,6 +161,24 @@ class ConformalCoverageTest {
                 + "prediction intervals existed, or trained without validation windows, have none): retrain it "
                 + "to get intervals");
       }
+    }
+  }
+
+  @Test
+  void anyLevelsCanBeCalibratedOrNone() {
+    TimeSeriesFrame frame = series(5_000, 9, false);
+    try (FittedForecaster f = ForecastPipeline.train(frame, "sha", new TrainingSpec("mean", SEQ, PRED,
+        SplitRule.RATIO, Map.of(), List.of(50.0, 99.0)), TrainingContext.defaults())) {
+      ConformalCalibration c = f.conformal().orElseThrow();
+      assertThat(c.levels()).containsExactly("50", "99");
+      assertThat(c.testCoverage().get("50")).isCloseTo(50.0, within(5.0));
+      assertThat(c.testCoverage().get("99")).isCloseTo(99.0, within(2.0));
+      assertThatThrownBy(() -> f.checkIntervals(List.of(80.0)))
+          .hasMessage("the 80% interval was not calibrated for this model; available levels: 50, 99");
+    }
+    try (FittedForecaster f = ForecastPipeline.train(frame, "sha", new TrainingSpec("mean", SEQ, PRED,
+        SplitRule.RATIO, Map.of(), List.of()), TrainingContext.defaults())) {
+      assertThat(f.conformal()).isEmpty();
     }
   }
 

@@ -158,4 +158,21 @@ class ForecastCommandTest {
     assertThat(none.err()).contains("has no conformal calibration").contains("retrain it to get intervals");
     assertThat(dir.resolve("d.csv")).doesNotExist();
   }
+
+  @Test
+  void trainCalibratesTheLevelsAskedFor() throws Exception {
+    Path model = dir.resolve("mean");
+    CliRun train = CliRun.of("train", "--data", InspectCommandTest.DEMO, "--out", model.toString(), "--model-type",
+        "mean", "--seq-len", "24", "--pred-len", "8", "--intervals", "50,99", "--no-progress");
+    assertThat(train.exitCode()).as(train.err()).isZero();
+    JsonNode conformal = new ObjectMapper().readTree(train.out()).get("conformal");
+    assertThat(conformal.get("levels").toString()).isEqualTo("[\"50\",\"99\"]");
+    // ETT hourly validation rows [8640 - 24, 11520): 2904 - 24 - 8 + 1 windows
+    assertThat(conformal.get("windows").asInt()).isEqualTo(2873);
+    assertThat(conformal.get("testCoverage").get("99").asDouble()).isBetween(0.0, 100.0);
+    CliRun wrong = CliRun.of("forecast", "--model", model.toString(), "--data", InspectCommandTest.DEMO, "--out",
+        dir.resolve("w.csv").toString(), "--intervals", "80");
+    assertThat(wrong.exitCode()).isEqualTo(2);
+    assertThat(wrong.err()).contains("available levels: 50, 99");
+  }
 }
