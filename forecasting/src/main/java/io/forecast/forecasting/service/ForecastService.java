@@ -260,8 +260,8 @@ public final class ForecastService implements AutoCloseable {
     SplitRule rule = parse(() -> request.split() == null ? SplitRule.AUTO : SplitRule.parse(request.split()));
     MissingValuePolicy policy = parse(() -> request.missing() == null ? MissingValuePolicy.REJECT
         : MissingValuePolicy.parse(request.missing()));
-    TrainingSpec spec = new TrainingSpec(request.modelType(), request.seqLen(), request.predLen(), rule,
-        request.settings());
+    TrainingSpec spec = parse(() -> new TrainingSpec(request.modelType(), request.seqLen(), request.predLen(), rule,
+        request.settings(), request.intervals()));
     parse(() -> ForecastPipeline.check(spec));
     long rows = TimeSeriesCsvReader.dataLines(csv);
     long columns = TimeSeriesCsvReader.headerValueColumns(csv);

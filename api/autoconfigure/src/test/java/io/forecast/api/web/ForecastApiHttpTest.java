@@ -328,6 +328,32 @@ class ForecastApiHttpTest {
         "recent.csv", SMALL_CSV), 400, "interval level 'abc' is not a number");
   }
 
+  @Test
+  void aTrainingRequestChoosesTheIntervalLevels() throws Exception {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("id", "mean-levels");
+    form.put("modelType", "mean");
+    form.put("seqLen", "24");
+    form.put("predLen", "8");
+    form.put("split", "ratio");
+    form.put("intervals", "50,abc");
+    assertProblem(api().postMultipart("/api/v1/models", form, "etth1-small.csv", SMALL_CSV), 400,
+        "interval level 'abc' is not a number");
+    form.put("intervals", "50,90");
+    ApiClient.Reply submitted = api().postMultipart("/api/v1/models", form, "etth1-small.csv", SMALL_CSV);
+    assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
+    JsonNode done = awaitJob(submitted.json().get("id").asText(), "SUCCEEDED", "FAILED", "CANCELLED");
+    assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
+    Map<String, Object> body = historyBody(24);
+    body.put("modelId", "mean-levels");
+    body.put("intervals", List.of(90, 50));
+    ApiClient.Reply r = api().postJson("/api/v1/forecasts", body);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(r.json().get("intervals").fieldNames()).toIterable().containsExactly("90", "50");
+    body.put("intervals", List.of(95));
+    assertProblem(api().postJson("/api/v1/forecasts", body), 400, "available levels: 50, 90");
+  }
+
   private void assertProblem(ApiClient.Reply r, int status, String... detailParts) {
     assertThat(r.status()).as(r.body()).isEqualTo(status);
     assertThat(r.contentType()).startsWith("application/problem+json");
