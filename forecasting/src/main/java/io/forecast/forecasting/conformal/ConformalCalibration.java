@@ -163,13 +163,13 @@ public final class ConformalCalibration {
    * @param predictor the fitted model's z-scored predictions (e.g. {@code model::predictScaled})
    * @param validation the validation windows
    * @param columns the model's columns
-   * @param levels the levels in percent, each in (0, 100)
+   * @param levels the levels in percent, each in (0, 100), no repeats
    * @return the calibration, or empty when there are no validation windows
    */
   public static Optional<ConformalCalibration> calibrate(ScaledPredictor predictor, SlidingWindows validation,
       List<String> columns, List<Double> levels) {
     Objects.requireNonNull(predictor, "predictor");
-    levels.forEach(ConformalCalibration::checkLevel);
+    levels = checkLevels(levels);
     int total = validation.count();
     if (total == 0) {
       return Optional.empty();

@@ -104,8 +104,13 @@ public class ForecastProblemHandler {
   }
 
   @ExceptionHandler({UnknownModelTypeException.class, InvalidSettingsException.class,
-      IncompatibleDataException.class, IntervalsUnavailableException.class})
+      IncompatibleDataException.class})
   ResponseEntity<ProblemDetail> badRequest(ForecastingException e, HttpServletRequest request) {
+    return problem(HttpStatus.BAD_REQUEST, e.getMessage(), request);
+  }
+
+  @ExceptionHandler(IntervalsUnavailableException.class)
+  ResponseEntity<ProblemDetail> intervalsUnavailable(IntervalsUnavailableException e, HttpServletRequest request) {
     return problem(HttpStatus.BAD_REQUEST, e.getMessage(), request);
   }
 
