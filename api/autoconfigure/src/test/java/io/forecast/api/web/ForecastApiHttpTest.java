@@ -344,6 +344,11 @@ class ForecastApiHttpTest {
     assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
     JsonNode done = awaitJob(submitted.json().get("id").asText(), "SUCCEEDED", "FAILED", "CANCELLED");
     assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
+    JsonNode described = api().get("/api/v1/models/mean-levels").json();
+    assertThat(described.at("/intervals/levels").toString()).isEqualTo("[\"50\",\"90\"]");
+    // ratio split of 1200 rows: validation rows [840 - 24, 960) = 144 rows → 144 - 24 - 8 + 1 windows
+    assertThat(described.at("/intervals/windows").asInt()).isEqualTo(113);
+    assertThat(described.at("/intervals/testCoverage/90").asDouble()).isBetween(0.0, 100.0);
     Map<String, Object> body = historyBody(24);
     body.put("modelId", "mean-levels");
     body.put("intervals", List.of(90, 50));
