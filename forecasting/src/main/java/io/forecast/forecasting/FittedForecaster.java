@@ -2,6 +2,7 @@ package io.forecast.forecasting;
 
 import io.forecast.data.SlidingWindows;
 import io.forecast.data.StandardScaler;
+import io.forecast.forecasting.conformal.ConformalCalibration;
 import io.forecast.forecasting.persist.ModelFiles;
 import io.forecast.forecasting.provenance.ModelProvenance;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A fitted model of any type: its {@link ScaledModel} with the training scaler, card and
@@ -20,11 +22,22 @@ public final class FittedForecaster implements Forecaster {
   private final StandardScaler scaler;
   private final ModelProvenance provenance;
   private final ScaledModel model;
+  private final ConformalCalibration conformal;
 
   /**
    * @throws IllegalArgumentException if the scaler's column count is not the card's
    */
   public FittedForecaster(ModelCard card, StandardScaler scaler, ModelProvenance provenance, ScaledModel model) {
+    this(card, scaler, provenance, model, null);
+  }
+
+  /**
+   * @param conformal the split-conformal calibration, or {@code null} for none
+   * @throws IllegalArgumentException if the scaler's column count is not the card's
+   */
+  public FittedForecaster(ModelCard card, StandardScaler scaler, ModelProvenance provenance, ScaledModel model,
+      ConformalCalibration conformal) {
+    this.conformal = conformal;
     this.card = Objects.requireNonNull(card, "card");
     this.scaler = Objects.requireNonNull(scaler, "scaler");
     this.provenance = Objects.requireNonNull(provenance, "provenance");
@@ -156,13 +169,26 @@ public final class FittedForecaster implements Forecaster {
 
   /** The same model with another provenance (the pipeline adds test metrics after fitting). */
   public FittedForecaster withProvenance(ModelProvenance newProvenance) {
-    return new FittedForecaster(card, scaler, newProvenance, model);
+    return new FittedForecaster(card, scaler, newProvenance, model, conformal);
+  }
+
+  /** The same model with a split-conformal calibration ({@code null}: none). */
+  public FittedForecaster withConformal(ConformalCalibration calibration) {
+    return new FittedForecaster(card, scaler, provenance, model, calibration);
+  }
+
+  @Override
+  public Optional<ConformalCalibration> conformal() {
+    return Optional.ofNullable(conformal);
   }
 
   @Override
   public void save(Path directory) throws IOException {
     model.save(directory);
     ModelFiles.writeScaler(directory, scaler);
+    if (conformal != null) {
+      conformal.write(directory);
+    }
     ModelFiles.JSON.writeValue(directory.resolve(ModelFiles.PROVENANCE).toFile(), provenance);
     Map<String, Object> modelJson = new LinkedHashMap<>();
     modelJson.put("format", ModelFiles.FORMAT);

@@ -80,6 +80,46 @@ public interface Forecaster extends AutoCloseable {
     return Forecast.point(card().predLen(), card().columns(), forecast(history, rows));
   }
 
+  /**
+   * The split-conformal calibration saved with the model ({@code conformal.json}); empty for a
+   * model saved before intervals existed or trained without validation windows.
+   */
+  default java.util.Optional<io.forecast.forecasting.conformal.ConformalCalibration> conformal() {
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * Checks that intervals at these levels can be given, before any forecast is made.
+   *
+   * @throws io.forecast.forecasting.conformal.IntervalsUnavailableException naming the level and the
+   *     available ones, or saying the model has no calibration
+   */
+  default void checkIntervals(java.util.List<Double> levels) {
+    calibration().require(levels);
+  }
+
+  /**
+   * Split-conformal prediction intervals around point forecasts of this model (original scale):
+   * {@code ŷ ± q·std} per step and column; see {@link io.forecast.forecasting.conformal}.
+   *
+   * @param forecast {@code [count ×] predLen × columns} values from {@link #forecast} or
+   *     {@link #forecastBatch}
+   * @param levels levels in percent, e.g. 80 and 95
+   * @throws io.forecast.forecasting.conformal.IntervalsUnavailableException if the model has no
+   *     calibration or a level was not calibrated
+   */
+  default io.forecast.forecasting.conformal.PredictionIntervals intervals(double[] forecast,
+      java.util.List<Double> levels) {
+    return calibration().intervals(forecast, scaler().std(), levels);
+  }
+
+  private io.forecast.forecasting.conformal.ConformalCalibration calibration() {
+    return conformal().orElseThrow(() -> new io.forecast.forecasting.conformal.IntervalsUnavailableException(
+        "the " + card().type() + " model has no conformal calibration ("
+        + io.forecast.forecasting.conformal.ConformalCalibration.FILE + "; models saved before prediction intervals "
+        + "existed, or trained without validation windows, have none): retrain it to get intervals"));
+  }
+
   /** Number of trained scalar parameters (0 for models without any). */
   default long parameterCount() {
     return 0;

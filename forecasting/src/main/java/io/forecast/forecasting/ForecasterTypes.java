@@ -100,7 +100,9 @@ public final class ForecasterTypes {
       throw new IOException(directory + ": " + ModelFiles.SCALER + " has " + scaler.mean().length
           + " columns, the card " + card.columns().size());
     }
+    var conformal = io.forecast.forecasting.conformal.ConformalCalibration.read(directory, card.predLen(),
+        card.columns());
     ScaledModel model = type.load(directory, card, settings);
-    return new FittedForecaster(card, scaler, provenance, model);
+    return new FittedForecaster(card, scaler, provenance, model, conformal.orElse(null));
   }
 }

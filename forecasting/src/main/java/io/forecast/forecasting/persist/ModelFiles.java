@@ -18,6 +18,7 @@ import java.nio.file.Path;
  * weights.bin       parameters
  * q_in.npy, q_out.npy  OrthoTrans bases (float64 NumPy)
  * scaler.json       per-column mean and std
+ * conformal.json    split-conformal interval half-widths (optional; see io.forecast.forecasting.conformal)
  * </pre>
  */
 public final class ModelFiles {

@@ -19,7 +19,9 @@ import io.forecast.forecasting.TrainingContext;
 import io.forecast.forecasting.TrainingData;
 import io.forecast.forecasting.TrainingReport;
 import io.forecast.forecasting.UnfittableSeriesException;
+import io.forecast.forecasting.conformal.ConformalCalibration;
 import io.forecast.forecasting.evaluation.ForecastEvaluator;
+import io.forecast.forecasting.evaluation.ScaledPredictor;
 import io.forecast.forecasting.nn.EngineThreads;
 import io.forecast.forecasting.provenance.LibraryVersions;
 import io.forecast.forecasting.provenance.ModelProvenance;
@@ -118,9 +120,24 @@ public final class ForecastPipeline {
       if (context.cancelled().getAsBoolean()) {
         return model;
       }
+      long calibrationStart = System.nanoTime();
+      var validation = series.windows(Split.VAL);
+      ConformalCalibration calibration = spec.intervalLevels().isEmpty() ? null
+          : ConformalCalibration.calibrate(model::predictScaled, validation, card.columns(), spec.intervalLevels())
+              .orElse(null);
+      context.progress().phaseFinished("conformal calibration, " + validation.count() + " validation windows",
+          (System.nanoTime() - calibrationStart) / 1e9);
       long evaluationStart = System.nanoTime();
       var testWindows = series.windows(Split.TEST);
-      Metrics metrics = score(model, testWindows);
+      // the test predictions are scored and, in the same pass, checked against the intervals
+      ConformalCalibration.CoverageCounter coverage = calibration == null ? null : calibration.coverageCounter();
+      FittedForecaster scored = model;
+      Metrics metrics = score(model, testWindows, coverage == null ? model::predictScaled : (w, from, count) -> {
+        float[] predictions = scored.predictScaled(w, from, count);
+        coverage.add(predictions, w, from, count);
+        return predictions;
+      });
+      model = model.withConformal(calibration == null ? null : calibration.withTestCoverage(coverage.percent()));
       context.progress().phaseFinished("test evaluation, " + testWindows.count() + " windows",
           (System.nanoTime() - evaluationStart) / 1e9);
       return model.withProvenance(new ModelProvenance(untested.modelType(), untested.data(), untested.settings(),
@@ -156,7 +173,11 @@ public final class ForecastPipeline {
   }
 
   private static Metrics score(Forecaster model, SlidingWindows test) {
-    Metrics metrics = ForecastEvaluator.evaluate(model::predictScaled, test, model.card().columns());
+    return score(model, test, model::predictScaled);
+  }
+
+  private static Metrics score(Forecaster model, SlidingWindows test, ScaledPredictor predictor) {
+    Metrics metrics = ForecastEvaluator.evaluate(predictor, test, model.card().columns());
     if (!Double.isFinite(metrics.mse()) || !Double.isFinite(metrics.mae())) {
       throw new UnfittableSeriesException("the " + model.card().type() + " model forecasts non-finite values on the "
           + "test split (MSE " + metrics.mse() + "); try a lower learning rate or other settings");

@@ -100,10 +100,24 @@ public final class ForecastService implements AutoCloseable {
    *     is not after the one before or (when the model has a frequency) is not one step after it
    */
   public ForecastResult forecast(String modelId, History history) {
+    return forecast(modelId, history, List.of());
+  }
+
+  /**
+   * Forecasts as {@link #forecast(String, History)}, with split-conformal prediction intervals at
+   * the given levels (see {@link io.forecast.forecasting.conformal}).
+   *
+   * @param levels levels in percent (e.g. 80, 95); empty for none
+   * @throws io.forecast.forecasting.conformal.IntervalsUnavailableException (checked before the
+   *     forecast) if the model has no calibration or a level was not calibrated, naming the available
+   *     levels
+   */
+  public ForecastResult forecast(String modelId, History history, List<Double> levels) {
     Objects.requireNonNull(history, "history");
+    Objects.requireNonNull(levels, "levels");
     HistoryCheck.rowCount(history, settings.maxHistoryRows());
     try (ModelLease lease = store.acquire(modelId)) {
-      return forecast(lease, history, true);
+      return forecast(lease, history, true, levels);
     }
   }
 
@@ -114,6 +128,15 @@ public final class ForecastService implements AutoCloseable {
    * @throws DataException if the file cannot be read (naming file, line and column)
    */
   public ForecastResult forecastCsv(String modelId, byte[] csv, String fileName) {
+    return forecastCsv(modelId, csv, fileName, List.of());
+  }
+
+  /**
+   * Forecasts as {@link #forecastCsv(String, byte[], String)}, with prediction intervals as
+   * {@link #forecast(String, History, List)}.
+   */
+  public ForecastResult forecastCsv(String modelId, byte[] csv, String fileName, List<Double> levels) {
+    Objects.requireNonNull(levels, "levels");
     long lines = TimeSeriesCsvReader.dataLines(csv);
     if (lines > settings.maxHistoryRows()) {
       // counted on the raw bytes, before anything is parsed: a huge upload costs no parse
@@ -126,13 +149,17 @@ public final class ForecastService implements AutoCloseable {
         throw new InvalidHistoryException(fileName + " has " + frame.rows() + " rows; at most "
             + settings.maxHistoryRows() + " are accepted per forecast");
       }
-      return forecast(lease, History.ofFrame(frame, frame.rows()), false);
+      return forecast(lease, History.ofFrame(frame, frame.rows()), false, levels);
     }
   }
 
-  private ForecastResult forecast(ModelLease lease, History history, boolean everyTimestamp) {
+  private ForecastResult forecast(ModelLease lease, History history, boolean everyTimestamp, List<Double> levels) {
     Forecaster f = lease.forecaster();
     ModelCard card = f.card();
+    levels = io.forecast.forecasting.conformal.ConformalCalibration.checkLevels(levels);
+    if (!levels.isEmpty()) {
+      f.checkIntervals(levels);
+    }
     double[] input = HistoryCheck.inputRows(lease.id(), card, history);
     List<String> timestamps = HistoryCheck.futureTimestamps(card, history, everyTimestamp);
     if (settings.inferenceThreads() > 0) {
@@ -149,7 +176,27 @@ public final class ForecastService implements AutoCloseable {
       }
       columns.put(card.columns().get(c), v);
     }
-    return new ForecastResult(lease.id(), card.predLen(), timestamps, columns);
+    if (levels.isEmpty()) {
+      return new ForecastResult(lease.id(), card.predLen(), timestamps, columns);
+    }
+    Map<String, ForecastResult.Interval> intervals = new LinkedHashMap<>();
+    f.intervals(out, levels).bands().forEach((level, band) -> intervals.put(level,
+        new ForecastResult.Interval(byColumn(card, band.lower()), byColumn(card, band.upper()))));
+    return new ForecastResult(lease.id(), card.predLen(), timestamps, columns, intervals);
+  }
+
+  /** Row-major {@code predLen × columns} values as one array per column. */
+  private static Map<String, double[]> byColumn(ModelCard card, double[] values) {
+    int n = card.columns().size();
+    Map<String, double[]> out = new LinkedHashMap<>();
+    for (int c = 0; c < n; c++) {
+      double[] v = new double[card.predLen()];
+      for (int r = 0; r < v.length; r++) {
+        v[r] = values[r * n + c];
+      }
+      out.put(card.columns().get(c), v);
+    }
+    return out;
   }
 
   /** The batcher of a loaded model (a new one when the model was reloaded or replaced). */
@@ -213,8 +260,8 @@ public final class ForecastService implements AutoCloseable {
     SplitRule rule = parse(() -> request.split() == null ? SplitRule.AUTO : SplitRule.parse(request.split()));
     MissingValuePolicy policy = parse(() -> request.missing() == null ? MissingValuePolicy.REJECT
         : MissingValuePolicy.parse(request.missing()));
-    TrainingSpec spec = new TrainingSpec(request.modelType(), request.seqLen(), request.predLen(), rule,
-        request.settings());
+    TrainingSpec spec = parse(() -> new TrainingSpec(request.modelType(), request.seqLen(), request.predLen(), rule,
+        request.settings(), request.intervals()));
     parse(() -> ForecastPipeline.check(spec));
     long rows = TimeSeriesCsvReader.dataLines(csv);
     long columns = TimeSeriesCsvReader.headerValueColumns(csv);

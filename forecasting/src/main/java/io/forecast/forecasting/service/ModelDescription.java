@@ -12,8 +12,17 @@ import java.util.Map;
  * @param settings the model's settings as written in {@code model.json}
  * @param provenance data, settings, seed, versions, curve and test metrics ({@code null} if the
  *     model has no readable {@code provenance.json})
+ * @param intervals the split-conformal calibration's summary (validation windows used, stride,
+ *     calibrated and refused levels, test coverage), or {@code null} when the model has no
+ *     {@code conformal.json}
  */
-public record ModelDescription(String id, ModelCard card, Map<String, Object> settings, ModelProvenance provenance) {
+public record ModelDescription(String id, ModelCard card, Map<String, Object> settings, ModelProvenance provenance,
+    Map<String, Object> intervals) {
+  /** A description without interval calibration. */
+  public ModelDescription(String id, ModelCard card, Map<String, Object> settings, ModelProvenance provenance) {
+    this(id, card, settings, provenance, null);
+  }
+
   public ModelDescription {
     settings = settings == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
   }

@@ -3,6 +3,7 @@ package io.forecast.forecasting.service;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.forecast.forecasting.ModelCard;
+import io.forecast.forecasting.conformal.ConformalCalibration;
 import io.forecast.forecasting.persist.ModelFiles;
 import io.forecast.forecasting.provenance.ModelProvenance;
 import java.io.IOException;
@@ -33,7 +34,9 @@ final class ModelDirectories {
     ModelProvenance provenance = Files.isRegularFile(provenanceFile)
         ? ModelFiles.JSON.readValue(provenanceFile.toFile(), ModelProvenance.class)
         : null;
-    return new ModelDescription(id, card, settings, provenance);
+    Map<String, Object> intervals = card == null ? null : ConformalCalibration.read(dir, card.predLen(),
+        card.columns()).map(ConformalCalibration::describe).orElse(null);
+    return new ModelDescription(id, card, settings, provenance, intervals);
   }
 
   /** The listing line of the model in {@code dir}. */

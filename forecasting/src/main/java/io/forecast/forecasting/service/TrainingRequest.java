@@ -19,9 +19,18 @@ import java.util.Map;
  * @param timestampColumn timestamp column, or {@code null} for the first
  * @param missing missing-value policy ({@code reject}, {@code keep}, {@code ffill}); {@code null} means reject
  * @param overwrite whether an existing model with the id may be replaced
+ * @param intervals levels in percent of the prediction intervals to calibrate ({@code null}: 80 and 95;
+ *     empty: none)
  */
 public record TrainingRequest(String modelId, String modelType, int seqLen, int predLen, Map<String, Object> settings,
-    Long seed, String split, String target, String timestampColumn, String missing, boolean overwrite) {
+    Long seed, String split, String target, String timestampColumn, String missing, boolean overwrite,
+    java.util.List<Double> intervals) {
+
+  /** A request calibrating the default interval levels. */
+  public TrainingRequest(String modelId, String modelType, int seqLen, int predLen, Map<String, Object> settings,
+      Long seed, String split, String target, String timestampColumn, String missing, boolean overwrite) {
+    this(modelId, modelType, seqLen, predLen, settings, seed, split, target, timestampColumn, missing, overwrite, null);
+  }
 
   /** The type trained when a request names none. */
   public static final String DEFAULT_TYPE = "olinear";

@@ -2,6 +2,7 @@ package io.forecast.api.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.forecast.data.DataException;
+import io.forecast.forecasting.conformal.ConformalCalibration;
 import io.forecast.forecasting.service.ForecastResult;
 import io.forecast.forecasting.service.ForecastService;
 import io.forecast.forecasting.service.ForecastServiceException;
@@ -10,6 +11,7 @@ import io.forecast.forecasting.service.ModelStoreException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -40,7 +42,8 @@ public class ForecastController {
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   public ForecastResult forecast(@Valid @RequestBody ForecastRequestBody body) {
     return timed(() -> {
-      return service.forecast(body.modelId(), History.ofBoxed(body.timestamps(), body.columns()));
+      return service.forecast(body.modelId(), History.ofBoxed(body.timestamps(), body.columns()),
+          body.intervals() == null ? List.of() : body.intervals());
     });
   }
 
@@ -56,8 +59,10 @@ public class ForecastController {
 
   @Operation(summary = "Forecast after the last rows of an uploaded CSV file (header, timestamp column first)")
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  public ForecastResult forecastCsv(@RequestParam("modelId") String modelId, @RequestPart("file") MultipartFile file) {
-    return timed(() -> service.forecastCsv(modelId, Uploads.bytes(file), Uploads.name(file)));
+  public ForecastResult forecastCsv(@RequestParam("modelId") String modelId, @RequestPart("file") MultipartFile file,
+      @RequestParam(name = "intervals", required = false) String intervals) {
+    return timed(() -> service.forecastCsv(modelId, Uploads.bytes(file), Uploads.name(file),
+        intervals == null || intervals.isBlank() ? List.of() : ConformalCalibration.parseLevels(intervals)));
   }
 
   private ForecastResult timed(Supplier<ForecastResult> call) {

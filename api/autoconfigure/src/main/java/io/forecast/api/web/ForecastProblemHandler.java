@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import io.forecast.data.DataException;
 import io.forecast.forecasting.ForecastingException;
 import io.forecast.forecasting.IncompatibleDataException;
+import io.forecast.forecasting.conformal.IntervalsUnavailableException;
 import io.forecast.forecasting.InvalidSettingsException;
 import io.forecast.forecasting.UnknownModelTypeException;
 import io.forecast.forecasting.service.HistoryTooShortException;
@@ -53,7 +54,8 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
  * <table>
  *   <caption>Status codes</caption>
  *   <tr><td>400</td><td>malformed JSON, failed bean validation, invalid model id, wrong history
- *       columns, missing values, unreadable CSV, unusable training settings</td></tr>
+ *       columns, missing values, unreadable CSV, unusable training settings, prediction-interval levels
+ *       not calibrated for the model (or the model has no calibration)</td></tr>
  *   <tr><td>404</td><td>unknown model or job</td></tr>
  *   <tr><td>409</td><td>model id already taken</td></tr>
  *   <tr><td>413</td><td>body or upload over the limit</td></tr>
@@ -105,6 +107,11 @@ public class ForecastProblemHandler {
   @ExceptionHandler({UnknownModelTypeException.class, InvalidSettingsException.class,
       IncompatibleDataException.class})
   ResponseEntity<ProblemDetail> badRequest(ForecastingException e, HttpServletRequest request) {
+    return problem(HttpStatus.BAD_REQUEST, e.getMessage(), request);
+  }
+
+  @ExceptionHandler(IntervalsUnavailableException.class)
+  ResponseEntity<ProblemDetail> intervalsUnavailable(IntervalsUnavailableException e, HttpServletRequest request) {
     return problem(HttpStatus.BAD_REQUEST, e.getMessage(), request);
   }
 

@@ -13,8 +13,11 @@ import java.util.Map;
  *     timestamps)
  * @param columns the history, one array per model column (names must be the model's columns; at
  *     least {@code seqLen} rows; {@code null} or {@code "NaN"} cells are rejected naming column and row)
+ * @param intervals optional levels in percent (e.g. {@code [80, 95]}) of split-conformal prediction
+ *     intervals to add to the answer; each must have been calibrated for the model (400 otherwise)
  */
 public record ForecastRequestBody(
     @NotBlank String modelId,
     List<String> timestamps,
-    @NotEmpty Map<String, List<Double>> columns) {}
+    @NotEmpty Map<String, List<Double>> columns,
+    List<Double> intervals) {}

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.forecast.forecasting.InvalidSettingsException;
+import io.forecast.forecasting.conformal.ConformalCalibration;
 import io.forecast.forecasting.service.TrainingRequest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,6 +39,8 @@ import java.util.Map;
  * @param timestampColumn timestamp column
  * @param missing {@code reject} (default), {@code keep} or {@code ffill}
  * @param overwrite replace an existing model with the same id
+ * @param intervals levels in percent of the split-conformal prediction intervals to calibrate, e.g.
+ *     {@code 80,95} (the default); {@code none} for none
  */
 public record TrainingForm(
     @NotBlank String id,
@@ -58,7 +62,8 @@ public record TrainingForm(
     String target,
     String timestampColumn,
     String missing,
-    Boolean overwrite) {
+    Boolean overwrite,
+    String intervals) {
 
   /** Strict: a key given twice, or anything after the object, is refused rather than silently resolved. */
   private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
@@ -89,8 +94,10 @@ public record TrainingForm(
         throw new InvalidSettingsException("setting '" + k + "' is given both as a field and in settings");
       }
     });
+    List<Double> levels = intervals == null || intervals.isBlank() ? null
+        : intervals.trim().equals("none") ? List.of() : ConformalCalibration.parseLevels(intervals);
     return new TrainingRequest(id, modelType, seqLen, predLen, all, seed, split, target, timestampColumn, missing,
-        Boolean.TRUE.equals(overwrite));
+        Boolean.TRUE.equals(overwrite), levels);
   }
 
   private static Map<String, Object> parseSettings(String text) {

@@ -284,6 +284,81 @@ class ForecastApiHttpTest {
     }
   }
 
+  @Test
+  void intervalsAreReturnedPerLevelAndUncalibratedLevelsAreRefused() throws Exception {
+    ensureTrained();
+    ApiClient.Reply plain = api().postJson("/api/v1/forecasts", historyBody(24));
+    assertThat(plain.status()).as(plain.body()).isEqualTo(200);
+    assertThat(plain.json().has("intervals")).as("no intervals unless asked").isFalse();
+
+    Map<String, Object> body = historyBody(24);
+    body.put("intervals", List.of(95, 80));
+    ApiClient.Reply r = api().postJson("/api/v1/forecasts", body);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    JsonNode f = r.json();
+    assertThat(f.get("intervals").fieldNames()).toIterable().containsExactly("95", "80");
+    // by hand from the model's files: ŷ ± halfWidth[step][column] · std[column]
+    JsonNode conformal = ApiClient.JSON.readTree(STORE.resolve(MODEL).resolve("conformal.json").toFile());
+    JsonNode std = ApiClient.JSON.readTree(STORE.resolve(MODEL).resolve("scaler.json").toFile()).get("std");
+    List<String> cols = List.of("HUFL", "HULL", "MUFL", "MULL", "LUFL", "LULL", "OT");
+    for (String level : List.of("80", "95")) {
+      for (int c = 0; c < cols.size(); c++) {
+        for (int k = 0; k < 8; k++) {
+          double y = f.get("columns").get(cols.get(c)).get(k).asDouble();
+          double h = conformal.get("halfWidths").get(level).get(k).get(c).asDouble() * std.get(c).asDouble();
+          var tolerance = org.assertj.core.api.Assertions.within(1e-9 * Math.max(1, Math.abs(y)));
+          assertThat(f.at("/intervals/" + level + "/lower/" + cols.get(c)).get(k).asDouble()).isCloseTo(y - h, tolerance);
+          assertThat(f.at("/intervals/" + level + "/upper/" + cols.get(c)).get(k).asDouble()).isCloseTo(y + h, tolerance);
+        }
+      }
+    }
+    ApiClient.Reply csv = api().postMultipart("/api/v1/forecasts", Map.of("modelId", MODEL, "intervals", "95,80"),
+        "recent.csv", SMALL_CSV);
+    assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+    assertThat(csv.json().get("intervals")).isEqualTo(f.get("intervals"));
+
+    body.put("intervals", List.of(80, 90));
+    assertProblem(api().postJson("/api/v1/forecasts", body), 400,
+        "the 90% interval was not calibrated for this model; available levels: 80, 95");
+    body.put("intervals", List.of(100));
+    assertProblem(api().postJson("/api/v1/forecasts", body), 400, "interval level 100.0 is not a percentage in (0, 100)");
+    body.put("intervals", java.util.Arrays.asList(80, null));
+    assertProblem(api().postJson("/api/v1/forecasts", body), 400, "interval level 2 is null");
+    assertProblem(api().postMultipart("/api/v1/forecasts", Map.of("modelId", MODEL, "intervals", "80,abc"),
+        "recent.csv", SMALL_CSV), 400, "interval level 'abc' is not a number");
+  }
+
+  @Test
+  void aTrainingRequestChoosesTheIntervalLevels() throws Exception {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("id", "mean-levels");
+    form.put("modelType", "mean");
+    form.put("seqLen", "24");
+    form.put("predLen", "8");
+    form.put("split", "ratio");
+    form.put("intervals", "50,abc");
+    assertProblem(api().postMultipart("/api/v1/models", form, "etth1-small.csv", SMALL_CSV), 400,
+        "interval level 'abc' is not a number");
+    form.put("intervals", "50,90");
+    ApiClient.Reply submitted = api().postMultipart("/api/v1/models", form, "etth1-small.csv", SMALL_CSV);
+    assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
+    JsonNode done = awaitJob(submitted.json().get("id").asText(), "SUCCEEDED", "FAILED", "CANCELLED");
+    assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
+    JsonNode described = api().get("/api/v1/models/mean-levels").json();
+    assertThat(described.at("/intervals/levels").toString()).isEqualTo("[\"50\",\"90\"]");
+    // ratio split of 1200 rows: validation rows [840 - 24, 960) = 144 rows → 144 - 24 - 8 + 1 windows
+    assertThat(described.at("/intervals/windows").asInt()).isEqualTo(113);
+    assertThat(described.at("/intervals/testCoverage/90").asDouble()).isBetween(0.0, 100.0);
+    Map<String, Object> body = historyBody(24);
+    body.put("modelId", "mean-levels");
+    body.put("intervals", List.of(90, 50));
+    ApiClient.Reply r = api().postJson("/api/v1/forecasts", body);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(r.json().get("intervals").fieldNames()).toIterable().containsExactly("90", "50");
+    body.put("intervals", List.of(95));
+    assertProblem(api().postJson("/api/v1/forecasts", body), 400, "available levels: 50, 90");
+  }
+
   private void assertProblem(ApiClient.Reply r, int status, String... detailParts) {
     assertThat(r.status()).as(r.body()).isEqualTo(status);
     assertThat(r.contentType()).startsWith("application/problem+json");

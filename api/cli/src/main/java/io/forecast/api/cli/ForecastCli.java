@@ -98,7 +98,8 @@ public final class ForecastCli {
 
   private static boolean isBadInput(Exception ex) {
     return ex instanceof DataException || ex instanceof ForecastingException || ex instanceof BadInputException
-        || ex instanceof io.forecast.forecasting.service.InvalidModelIdException;
+        || ex instanceof io.forecast.forecasting.service.InvalidModelIdException
+        || ex instanceof io.forecast.forecasting.conformal.IntervalsUnavailableException;
   }
 
   /**

@@ -3,6 +3,8 @@ package io.forecast.api.cli;
 import io.forecast.data.TimeSeriesFrame;
 import io.forecast.forecasting.Forecaster;
 import io.forecast.forecasting.ModelCard;
+import io.forecast.forecasting.conformal.ConformalCalibration;
+import io.forecast.forecasting.conformal.PredictionIntervals;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +31,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Forecast the pred_len rows after the last seq_len rows of a CSV file (or, with --rolling, from "
         + "every origin stepping back from the end by --stride rows) and write a CSV: origin, timestamp, step, "
-        + "then one column per variate on the original scale. Prints one JSON summary.")
+        + "then one column per variate on the original scale; with --intervals, then <column>_lo<L> and "
+        + "<column>_hi<L> per level L and variate. Prints one JSON summary.")
 public final class ForecastCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, paramLabel = "DIR|ID",
       description = "Model directory, or the id of a model in --store.")
@@ -53,6 +56,11 @@ public final class ForecastCommand implements Callable<Integer> {
   @Option(names = "--stride", paramLabel = "N", description = "Rows between rolling origins (default: pred_len).")
   Integer stride;
 
+  @Option(names = "--intervals", paramLabel = "LEVELS",
+      description = "Add split-conformal prediction intervals at these levels in percent, e.g. 80,95 (calibrated "
+          + "at training time on the validation split; columns <column>_lo<L>,<column>_hi<L>).")
+  String intervals;
+
   @Mixin ThreadsOption threads;
 
   @Option(names = "--no-progress", description = "Do not draw the progress bar of a rolling run.")
@@ -67,8 +75,12 @@ public final class ForecastCommand implements Callable<Integer> {
     if (stride != null && stride < 1) {
       throw new BadInputException("--stride must be at least 1, got " + stride);
     }
+    List<Double> levels = intervals == null ? List.of() : ConformalCalibration.parseLevels(intervals);
     try (Forecaster f = ModelLoading.load(ModelLoading.resolve(model, store))) {
       ModelCard card = f.card();
+      if (!levels.isEmpty()) {
+        f.checkIntervals(levels); // before any output: names the available levels
+      }
       TimeSeriesFrame frame = data.load();
       if (!frame.columnNames().equals(card.columns())) {
         throw new BadInputException(frame.source() + " has columns " + frame.columnNames()
@@ -94,10 +106,20 @@ public final class ForecastCommand implements Callable<Integer> {
           w.write(',');
           w.write(csvField(c));
         }
+        for (double level : levels) {
+          String label = ConformalCalibration.label(level);
+          for (String c : card.columns()) {
+            w.write(',');
+            w.write(csvField(c + "_lo" + label));
+            w.write(',');
+            w.write(csvField(c + "_hi" + label));
+          }
+        }
         w.write('\n');
         for (int origin : origins) {
           double[] history = frame.values(origin - card.seqLen(), origin);
           double[] y = f.forecast(history, card.seqLen());
+          PredictionIntervals bands = levels.isEmpty() ? null : f.intervals(y, levels);
           long last = frame.timestamp(origin - 1);
           String originText = frame.timestampFormat().format(last);
           for (int k = 0; k < card.predLen(); k++) {
@@ -109,6 +131,16 @@ public final class ForecastCommand implements Callable<Integer> {
             for (int c = 0; c < n; c++) {
               w.write(',');
               w.write(Double.toString(y[k * n + c]));
+            }
+            if (bands != null) {
+              for (PredictionIntervals.Band band : bands.bands().values()) {
+                for (int c = 0; c < n; c++) {
+                  w.write(',');
+                  w.write(Double.toString(band.lower()[k * n + c]));
+                  w.write(',');
+                  w.write(Double.toString(band.upper()[k * n + c]));
+                }
+              }
             }
             w.write('\n');
           }
@@ -138,6 +170,9 @@ public final class ForecastCommand implements Callable<Integer> {
       json.put("firstOrigin", frame.formatTimestamp(origins.get(0) - 1));
       json.put("lastOrigin", frame.formatTimestamp(origins.get(origins.size() - 1) - 1));
       json.put("frequencySeconds", step);
+      if (!levels.isEmpty()) {
+        json.put("intervals", levels.stream().map(ConformalCalibration::label).toList());
+      }
       JsonOutput.print(spec.commandLine().getOut(), json);
     }
     return ForecastCli.OK;

@@ -6,6 +6,7 @@ import io.forecast.forecasting.TrainingContext;
 import io.forecast.forecasting.TrainingProgress;
 import io.forecast.forecasting.persist.AtomicDirectory;
 import io.forecast.forecasting.pipeline.ForecastPipeline;
+import io.forecast.forecasting.conformal.ConformalCalibration;
 import io.forecast.forecasting.pipeline.TrainingSpec;
 import io.forecast.forecasting.provenance.FileDigest;
 import io.forecast.forecasting.provenance.ModelProvenance;
@@ -106,6 +107,11 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--literal-flatten", description = "olinear: disable the exact rank-1 shortcut of the first linear layer.")
   boolean literalFlatten;
 
+  @Option(names = "--intervals", paramLabel = "LEVELS",
+      description = "Levels in percent of the split-conformal prediction intervals to calibrate on the validation "
+          + "split (default 80,95; 'none' for none).")
+  String intervals;
+
   @Option(names = "--no-progress", description = "Do not draw the progress bar.")
   boolean noProgress;
 
@@ -114,7 +120,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     threads.configure();
-    TrainingSpec trainingSpec = new TrainingSpec(modelType, seqLen, predLen, data.split, settings());
+    TrainingSpec trainingSpec = new TrainingSpec(modelType, seqLen, predLen, data.split, settings(),
+        intervals == null ? null : intervals.equals("none") ? List.of()
+            : ConformalCalibration.parseLevels(intervals));
     ForecastPipeline.check(trainingSpec);
     OutputPaths.checkModelDirectory(out, overwrite);
     TimeSeriesFrame frame = data.load();
@@ -249,6 +257,7 @@ public final class TrainCommand implements Callable<Integer> {
     json.put("secondsPerEpochMedian", seconds.isEmpty() ? null : BenchCommand.median(seconds));
     json.put("curve", p.curve());
     json.put("test", p.testMetrics());
+    json.put("conformal", m.conformal().map(c -> c.describe()).orElse(null));
     return json;
   }
 }

@@ -1,6 +1,7 @@
 package io.forecast.api.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -89,5 +90,89 @@ class ForecastCommandTest {
     assertThat(columns.exitCode()).isEqualTo(2);
     assertThat(columns.err()).contains("has columns [a, b] but the model was trained on");
     assertThat(dir.resolve("z.csv")).doesNotExist();
+  }
+
+  @Test
+  void intervalsAddLowerAndUpperColumnsPerLevel() throws Exception {
+    Path out = dir.resolve("i.csv");
+    CliRun run = CliRun.of("forecast", "--model", store.resolve("tiny").toString(), "--data", InspectCommandTest.DEMO,
+        "--out", out.toString(), "--intervals", "80,95");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(new ObjectMapper().readTree(run.out()).get("intervals").toString()).isEqualTo("[\"80\",\"95\"]");
+    List<String> lines = Files.readAllLines(out);
+    String[] header = lines.get(0).split(",");
+    assertThat(header).hasSize(3 + 7 + 2 * 7 * 2);
+    assertThat(List.of(header).subList(10, 14)).containsExactly("HUFL_lo80", "HUFL_hi80", "HULL_lo80", "HULL_hi80");
+    assertThat(List.of(header).subList(24, 26)).containsExactly("HUFL_lo95", "HUFL_hi95");
+    assertThat(header[header.length - 1]).isEqualTo("OT_hi95");
+    // by hand from the saved files: ŷ ± halfWidth[step][column] · std[column]
+    ObjectMapper json = new ObjectMapper();
+    JsonNode conformal = json.readTree(store.resolve("tiny").resolve("conformal.json").toFile());
+    JsonNode std = json.readTree(store.resolve("tiny").resolve("scaler.json").toFile()).get("std");
+    for (int k = 0; k < 8; k++) {
+      String[] cells = lines.get(1 + k).split(",");
+      for (int c = 0; c < 7; c++) {
+        double y = Double.parseDouble(cells[3 + c]);
+        for (int l = 0; l < 2; l++) {
+          double h = conformal.get("halfWidths").get(l == 0 ? "80" : "95").get(k).get(c).asDouble()
+              * std.get(c).asDouble();
+          assertThat(Double.parseDouble(cells[10 + l * 14 + 2 * c])).isCloseTo(y - h, within(1e-9 * Math.max(1, Math.abs(y))));
+          assertThat(Double.parseDouble(cells[11 + l * 14 + 2 * c])).isCloseTo(y + h, within(1e-9 * Math.max(1, Math.abs(y))));
+        }
+        assertThat(Double.parseDouble(cells[24 + 2 * c])).as("95 % is wider than 80 %")
+            .isLessThan(Double.parseDouble(cells[10 + 2 * c]));
+      }
+    }
+  }
+
+  @Test
+  void intervalErrorsExitTwoNamingTheAvailableLevels() throws Exception {
+    CliRun notCalibrated = CliRun.of("forecast", "--model", store.resolve("tiny").toString(), "--data",
+        InspectCommandTest.DEMO, "--out", dir.resolve("a.csv").toString(), "--intervals", "80,90");
+    assertThat(notCalibrated.exitCode()).isEqualTo(2);
+    assertThat(notCalibrated.err()).contains("the 90% interval was not calibrated for this model; available levels: "
+        + "80, 95");
+    assertThat(dir.resolve("a.csv")).doesNotExist();
+
+    CliRun outOfRange = CliRun.of("forecast", "--model", store.resolve("tiny").toString(), "--data",
+        InspectCommandTest.DEMO, "--out", dir.resolve("b.csv").toString(), "--intervals", "100");
+    assertThat(outOfRange.exitCode()).isEqualTo(2);
+    assertThat(outOfRange.err()).contains("interval level 100.0 is not a percentage in (0, 100)");
+
+    // a model saved before intervals existed: no conformal.json
+    Path old = dir.resolve("old");
+    Files.createDirectories(old);
+    try (var files = Files.list(store.resolve("tiny"))) {
+      for (Path p : files.toList()) {
+        if (!p.getFileName().toString().equals("conformal.json")) {
+          Files.copy(p, old.resolve(p.getFileName()));
+        }
+      }
+    }
+    CliRun plain = CliRun.of("forecast", "--model", old.toString(), "--data", InspectCommandTest.DEMO, "--out",
+        dir.resolve("c.csv").toString());
+    assertThat(plain.exitCode()).as(plain.err()).isZero();
+    CliRun none = CliRun.of("forecast", "--model", old.toString(), "--data", InspectCommandTest.DEMO, "--out",
+        dir.resolve("d.csv").toString(), "--intervals", "80");
+    assertThat(none.exitCode()).isEqualTo(2);
+    assertThat(none.err()).contains("has no conformal calibration").contains("retrain it to get intervals");
+    assertThat(dir.resolve("d.csv")).doesNotExist();
+  }
+
+  @Test
+  void trainCalibratesTheLevelsAskedFor() throws Exception {
+    Path model = dir.resolve("mean");
+    CliRun train = CliRun.of("train", "--data", InspectCommandTest.DEMO, "--out", model.toString(), "--model-type",
+        "mean", "--seq-len", "24", "--pred-len", "8", "--intervals", "50,99", "--no-progress");
+    assertThat(train.exitCode()).as(train.err()).isZero();
+    JsonNode conformal = new ObjectMapper().readTree(train.out()).get("conformal");
+    assertThat(conformal.get("levels").toString()).isEqualTo("[\"50\",\"99\"]");
+    // ETT hourly validation rows [8640 - 24, 11520): 2904 - 24 - 8 + 1 windows
+    assertThat(conformal.get("windows").asInt()).isEqualTo(2873);
+    assertThat(conformal.get("testCoverage").get("99").asDouble()).isBetween(0.0, 100.0);
+    CliRun wrong = CliRun.of("forecast", "--model", model.toString(), "--data", InspectCommandTest.DEMO, "--out",
+        dir.resolve("w.csv").toString(), "--intervals", "80");
+    assertThat(wrong.exitCode()).isEqualTo(2);
+    assertThat(wrong.err()).contains("available levels: 50, 99");
   }
 }

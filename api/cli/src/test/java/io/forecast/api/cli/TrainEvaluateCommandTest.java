@@ -91,10 +91,12 @@ class TrainEvaluateCommandTest {
         "--seq-len", "24", "--pred-len", "8", "--model-type", "dlinear", "--set", "epochs=2");
     assertThat(train.exitCode()).as(train.err()).isZero();
     List<String> lines = train.err().lines().toList();
-    assertThat(lines).hasSize(3);
+    assertThat(lines).hasSize(4);
     assertThat(lines.subList(0, 2))
         .allMatch(l -> l.matches("train dlinear ETTh1.csv 24→8: epoch [12]/2 train \\S+ val \\S+ lr \\S+ \\S+s"));
     // ETT hourly split: test rows [11520 - 24, 14400) = 2904 rows; windows of 24 + 8 rows: 2904 - 32 + 1
-    assertThat(lines.get(2)).matches("train dlinear ETTh1.csv 24→8: test evaluation, 2873 windows \\S+s");
+    // ETT hourly split: validation rows [8640 - 24, 11520) = 2904 rows, also 2873 windows
+    assertThat(lines.get(2)).matches("train dlinear ETTh1.csv 24→8: conformal calibration, 2873 validation windows \\S+s");
+    assertThat(lines.get(3)).matches("train dlinear ETTh1.csv 24→8: test evaluation, 2873 windows \\S+s");
   }
 }
