@@ -48,21 +48,7 @@ public final class IntervalMetricsAccumulator {
     Shapes.scaler(scaler, n);
     this.mean = scaler.mean();
     this.std = scaler.std();
-    Objects.requireNonNull(levels, "levels");
-    if (levels.length == 0) {
-      throw new IllegalArgumentException("no interval levels");
-    }
-    for (int k = 0; k < levels.length; k++) {
-      if (!(levels[k] > 0 && levels[k] < 1)) {
-        throw new IllegalArgumentException("interval level must be in (0, 1), got " + levels[k]);
-      }
-      for (int j = 0; j < k; j++) {
-        if (levels[j] == levels[k]) {
-          throw new IllegalArgumentException("duplicate interval level " + levels[k]);
-        }
-      }
-    }
-    this.levels = levels.clone();
+    this.levels = Shapes.levels("interval", levels, false);
     this.buckets = 1 + n + predLen;
     this.sums = new double[Math.multiplyExact(2 * levels.length * STATS, buckets)];
   }

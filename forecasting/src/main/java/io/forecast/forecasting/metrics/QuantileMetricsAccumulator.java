@@ -48,20 +48,7 @@ public final class QuantileMetricsAccumulator {
     Shapes.scaler(scaler, n);
     this.mean = scaler.mean();
     this.std = scaler.std();
-    Objects.requireNonNull(levels, "levels");
-    if (levels.length == 0) {
-      throw new IllegalArgumentException("no quantile levels");
-    }
-    for (int k = 0; k < levels.length; k++) {
-      if (!(levels[k] > 0 && levels[k] < 1)) {
-        throw new IllegalArgumentException("quantile level must be in (0, 1), got " + levels[k]);
-      }
-      if (k > 0 && !(levels[k] > levels[k - 1])) {
-        throw new IllegalArgumentException(
-            "quantile levels must be strictly increasing, got " + levels[k - 1] + " then " + levels[k]);
-      }
-    }
-    this.levels = levels.clone();
+    this.levels = Shapes.levels("quantile", levels, true);
     this.buckets = 1 + n + predLen;
     this.crps = new double[Math.multiplyExact(2 * 2, buckets)];
     this.byLevel = new double[2 * levels.length * 2];

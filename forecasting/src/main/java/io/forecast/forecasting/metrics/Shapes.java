@@ -63,4 +63,31 @@ final class Shapes {
     int per = predLen * columns;
     return "window " + index / per + ", step " + (index % per / columns + 1) + ", column " + index % columns;
   }
+
+  /**
+   * Checks levels in (0, 1): distinct, or strictly increasing when {@code increasing}; returns a copy.
+   *
+   * @param kind "interval" or "quantile", for the messages
+   */
+  static double[] levels(String kind, double[] levels, boolean increasing) {
+    java.util.Objects.requireNonNull(levels, "levels");
+    if (levels.length == 0) {
+      throw new IllegalArgumentException("no " + kind + " levels");
+    }
+    for (int k = 0; k < levels.length; k++) {
+      if (!(levels[k] > 0 && levels[k] < 1)) {
+        throw new IllegalArgumentException(kind + " level must be in (0, 1), got " + levels[k]);
+      }
+      if (increasing && k > 0 && !(levels[k] > levels[k - 1])) {
+        throw new IllegalArgumentException(
+            kind + " levels must be strictly increasing, got " + levels[k - 1] + " then " + levels[k]);
+      }
+      for (int j = 0; j < k; j++) {
+        if (levels[j] == levels[k]) {
+          throw new IllegalArgumentException("duplicate " + kind + " level " + levels[k]);
+        }
+      }
+    }
+    return levels.clone();
+  }
 }
