@@ -36,10 +36,10 @@ public final class Charts {
    *
    * @param actual the true values over the horizon, or {@code null}
    * @param lower lower bounds over the horizon, or {@code null} (then {@code upper} too)
-   * @param level the band's level in percent, for its legend (ignored without a band)
+   * @param level the band's level in percent as it should read in the legend, e.g. "95" (ignored without a band)
    */
   public static Chart forecast(String title, String column, double[] history, double[] forecast, double[] actual,
-      double[] lower, double[] upper, int level) {
+      double[] lower, double[] upper, String level) {
     if ((lower == null) != (upper == null)) {
       throw new IllegalArgumentException("an interval needs both lower and upper bounds");
     }

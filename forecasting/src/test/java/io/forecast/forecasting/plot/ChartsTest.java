@@ -49,7 +49,7 @@ class ChartsTest {
   @Test
   void theForecastChartIsValidSvgWithOneLinePerSeriesAndTheLegend() throws Exception {
     String svg = Charts.svg(Charts.forecast("ETTh1 OT", "OT", HISTORY, FORECAST, ACTUAL, new double[] {4, 4, 4},
-        new double[] {5, 6, 7}, 80), 800, 400);
+        new double[] {5, 6, 7}, "80"), 800, 400);
     Document doc = parse(svg);
     assertThat(doc.getDocumentElement().getLocalName()).isEqualTo("svg");
     assertThat(svg).contains(">history<").contains(">forecast<").contains(">actual<").contains(">80 % interval<");
@@ -62,7 +62,7 @@ class ChartsTest {
 
   @Test
   void withoutActualsOrBandThereAreTwoSeries() throws Exception {
-    Chart chart = Charts.forecast("t", "OT", HISTORY, FORECAST, null, null, null, 0);
+    Chart chart = Charts.forecast("t", "OT", HISTORY, FORECAST, null, null, null, null);
     assertThat(chart.lines()).hasSize(2);
     assertThat(chart.band()).isNull();
     assertThat(Charts.jfree(chart).getXYPlot().getDatasetCount()).isEqualTo(1);
@@ -72,7 +72,7 @@ class ChartsTest {
 
   @Test
   void thePngRendersAndIsNotBlank() throws Exception {
-    byte[] png = Charts.png(Charts.forecast("t", "OT", HISTORY, FORECAST, ACTUAL, null, null, 0), 640, 320);
+    byte[] png = Charts.png(Charts.forecast("t", "OT", HISTORY, FORECAST, ACTUAL, null, null, null), 640, 320);
     BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
     assertThat(image.getWidth()).isEqualTo(640);
     assertThat(image.getHeight()).isEqualTo(320);
@@ -101,9 +101,9 @@ class ChartsTest {
   void badInputIsRefusedNamingIt() {
     assertThatThrownBy(() -> new Chart.Line("x", new double[2], new double[3]))
         .hasMessage("line 'x' has 2 x values but 3 y values");
-    assertThatThrownBy(() -> Charts.forecast("t", "OT", HISTORY, FORECAST, null, new double[3], null, 80))
+    assertThatThrownBy(() -> Charts.forecast("t", "OT", HISTORY, FORECAST, null, new double[3], null, "80"))
         .hasMessage("an interval needs both lower and upper bounds");
-    assertThatThrownBy(() -> Charts.svg(Charts.forecast("t", "OT", HISTORY, FORECAST, null, null, null, 0), 50, 50))
+    assertThatThrownBy(() -> Charts.svg(Charts.forecast("t", "OT", HISTORY, FORECAST, null, null, null, null), 50, 50))
         .hasMessage("chart size must be 100 … 10000 pixels each way, got 50×50");
   }
 }

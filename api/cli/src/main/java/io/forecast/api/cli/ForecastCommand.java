@@ -63,6 +63,14 @@ public final class ForecastCommand implements Callable<Integer> {
 
   @Mixin ThreadsOption threads;
 
+  @Option(names = "--plot", paramLabel = "FILE.svg|FILE.png",
+      description = "Also draw the forecast from the last origin for one column (--plot-column, default the target): "
+          + "the seq_len rows before it, the forecast, and the widest --intervals band.")
+  Path plot;
+
+  @Option(names = "--plot-column", paramLabel = "NAME", description = "Column of --plot (default: the model's target).")
+  String plotColumn;
+
   @Option(names = "--no-progress", description = "Do not draw the progress bar of a rolling run.")
   boolean noProgress;
 
@@ -76,8 +84,12 @@ public final class ForecastCommand implements Callable<Integer> {
       throw new BadInputException("--stride must be at least 1, got " + stride);
     }
     List<Double> levels = intervals == null ? List.of() : ConformalCalibration.parseLevels(intervals);
+    if (plot != null) {
+      ChartFiles.isPng(plot, "--plot");
+    }
     try (Forecaster f = ModelLoading.load(ModelLoading.resolve(model, store))) {
       ModelCard card = f.card();
+      int plotIndex = plot == null ? -1 : plotColumnIndex(card);
       if (!levels.isEmpty()) {
         f.checkIntervals(levels); // before any output: names the available levels
       }
@@ -173,12 +185,58 @@ public final class ForecastCommand implements Callable<Integer> {
       if (!levels.isEmpty()) {
         json.put("intervals", levels.stream().map(ConformalCalibration::label).toList());
       }
+      if (plot != null) {
+        plotLastOrigin(f, frame, plotIndex, levels);
+        json.put("plot", plot.toString());
+      }
       JsonOutput.print(spec.commandLine().getOut(), json);
     }
     return ForecastCli.OK;
   }
 
   /** Origins (rows after each history), ascending, aligned so that the last one is {@code rows}. */
+  /** The --plot column's index, checked before anything is written. */
+  private int plotColumnIndex(ModelCard card) {
+    String col = plotColumn != null ? plotColumn : card.target() != null ? card.target() : card.columns().get(0);
+    int c = card.columns().indexOf(col);
+    if (c < 0) {
+      throw new BadInputException("--plot-column '" + col + "' is not a column of the model; its columns: "
+          + String.join(", ", card.columns()));
+    }
+    return c;
+  }
+
+  /** Draws the forecast from the end of the file: history, forecast and the widest requested band. */
+  private void plotLastOrigin(Forecaster f, TimeSeriesFrame frame, int c, List<Double> levels) throws IOException {
+    ModelCard card = f.card();
+    int rows = frame.rows();
+    int n = card.columns().size();
+    double[] y = f.forecast(frame.values(rows - card.seqLen(), rows), card.seqLen());
+    double[] forecast = new double[card.predLen()];
+    for (int k = 0; k < forecast.length; k++) {
+      forecast[k] = y[k * n + c];
+    }
+    double[] lower = null;
+    double[] upper = null;
+    String widest = null;
+    if (!levels.isEmpty()) {
+      double level = levels.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+      PredictionIntervals.Band band = f.intervals(y, List.of(level)).bands().values().iterator().next();
+      lower = new double[forecast.length];
+      upper = new double[forecast.length];
+      for (int k = 0; k < forecast.length; k++) {
+        lower[k] = band.lower()[k * n + c];
+        upper[k] = band.upper()[k * n + c];
+      }
+      widest = ConformalCalibration.label(level);
+    }
+    String col = card.columns().get(c);
+    io.forecast.forecasting.plot.Chart chart = io.forecast.forecasting.plot.Charts.forecast(card.type() + " on "
+        + frame.source() + ": " + col + " after " + frame.formatTimestamp(rows - 1), col,
+        frame.column(c, rows - card.seqLen(), rows), forecast, null, lower, upper, widest);
+    ChartFiles.write(plot, "--plot", chart, 900, 450);
+  }
+
   static List<Integer> origins(int rows, int seqLen, int stride) {
     List<Integer> out = new ArrayList<>();
     if (stride == 0) {

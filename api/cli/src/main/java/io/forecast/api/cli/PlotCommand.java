@@ -107,7 +107,7 @@ public final class PlotCommand implements Callable<Integer> {
       }
       String originText = frame.timestampFormat().format(frame.timestamp(origin - 1));
       Chart chart = Charts.forecast(card.type() + " on " + frame.source() + ": " + col + " after " + originText, col,
-          past, forecast, actual, null, null, 0);
+          past, forecast, actual, null, null, null);
       ChartFiles.write(out, "--out", chart, width, height);
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("out", out.toString());

@@ -73,4 +73,20 @@ class PlotCommandTest {
     assertThat(bad.exitCode()).isEqualTo(ForecastCli.BAD_INPUT);
     assertThat(bad.err()).startsWith("error: --plot must end in .svg or .png");
   }
+
+  @Test
+  void forecastDrawsTheLastOriginWithTheWidestBand() throws Exception {
+    Path svg = dir.resolve("f.svg");
+    Path csv = dir.resolve("f.csv");
+    CliRun run = CliRun.of("forecast", "--model", model.toString(), "--data", InspectCommandTest.DEMO, "--out",
+        csv.toString(), "--intervals", "80,95", "--plot", svg.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    String text = Files.readString(svg);
+    assertThat(text).contains(">history<").contains(">forecast<").contains(">95 % interval<").doesNotContain(">actual<");
+    CliRun bad = CliRun.of("forecast", "--model", model.toString(), "--data", InspectCommandTest.DEMO, "--out",
+        dir.resolve("g.csv").toString(), "--plot", svg.toString(), "--plot-column", "XX", "--overwrite");
+    assertThat(bad.exitCode()).isEqualTo(ForecastCli.BAD_INPUT);
+    assertThat(bad.err()).startsWith("error: --plot-column 'XX' is not a column of the model");
+    assertThat(dir.resolve("g.csv")).doesNotExist();
+  }
 }
