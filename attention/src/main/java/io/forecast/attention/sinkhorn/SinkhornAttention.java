@@ -80,8 +80,7 @@ public final class SinkhornAttention implements AttentionOperator {
   public AttentionResult apply(NDArray q, NDArray k, NDArray v, NDArray keep, boolean withWeights) {
     AttentionOps.checkShapes(q, k, v);
     long d = q.getShape().getLastDimension();
-    NDArray kt = k.swapAxes(-1, -2);
-    kt.attach(q.getManager()); // a temporary: into q's manager, not k's
+    NDArray kt = AttentionOps.owned(q, k.swapAxes(-1, -2)); // a temporary: into q's manager, not k's
     NDArray s = q.matMul(kt);
     NDArray x = s.mul(AttentionOps.scalar(s, Math.pow(d, -0.5))).div(AttentionOps.scalar(s, eps));
     NDArray a = keep == null ? unmasked(x) : masked(x, keep);

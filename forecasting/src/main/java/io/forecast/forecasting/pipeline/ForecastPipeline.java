@@ -159,10 +159,7 @@ public final class ForecastPipeline {
    */
   public static Evaluation evaluate(Forecaster model, TimeSeriesFrame frame, String sha256, SplitRule split) {
     ModelCard card = model.card();
-    if (!frame.columnNames().equals(card.columns())) {
-      throw new IncompatibleDataException(frame.source() + " has columns " + frame.columnNames()
-          + " but the model was trained on " + card.columns());
-    }
+    checkColumns(card, frame);
     PreparedSeries series = PreparedSeries.prepare(frame, split == null ? SplitRule.AUTO : split, card.seqLen(),
         card.predLen(), model.scaler());
     long t0 = System.nanoTime();
@@ -195,6 +192,18 @@ public final class ForecastPipeline {
    *
    * @throws InvalidSettingsException unless both are in {@code [1, MAX_LENGTH]}
    */
+  /**
+   * Checks that a file has exactly the model's columns, in order.
+   *
+   * @throws IncompatibleDataException naming both column lists
+   */
+  public static void checkColumns(ModelCard card, TimeSeriesFrame frame) {
+    if (!frame.columnNames().equals(card.columns())) {
+      throw new IncompatibleDataException(frame.source() + " has columns " + frame.columnNames()
+          + " but the model was trained on " + card.columns());
+    }
+  }
+
   public static void checkLengths(int seqLen, int predLen) {
     if (seqLen < 1 || predLen < 1 || seqLen > MAX_LENGTH || predLen > MAX_LENGTH) {
       throw new InvalidSettingsException("seq_len and pred_len must be between 1 and " + MAX_LENGTH + ", got "

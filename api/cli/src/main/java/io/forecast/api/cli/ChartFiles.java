@@ -22,6 +22,30 @@ final class ChartFiles {
     return name.endsWith(".png");
   }
 
+  /**
+   * The index of the column to draw: {@code requested}, else the model's target, else its first column.
+   *
+   * @throws BadInputException naming the option and the model's columns
+   */
+  static int column(io.forecast.forecasting.ModelCard card, String requested, String option) {
+    String col = requested != null ? requested : card.target() != null ? card.target() : card.columns().get(0);
+    int c = card.columns().indexOf(col);
+    if (c < 0) {
+      throw new BadInputException(option + " '" + col + "' is not a column of the model; its columns: "
+          + String.join(", ", card.columns()));
+    }
+    return c;
+  }
+
+  /** Column {@code c} of row-major {@code values} with {@code n} columns. */
+  static double[] column(double[] values, int n, int c) {
+    double[] out = new double[values.length / n];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = values[k * n + c];
+    }
+    return out;
+  }
+
   /** Writes {@code chart} to {@code out} (its parent created; replaced atomically). */
   static void write(Path out, String option, Chart chart, int width, int height) throws IOException {
     boolean png = isPng(out, option);

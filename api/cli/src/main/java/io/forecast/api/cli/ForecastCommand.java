@@ -89,15 +89,12 @@ public final class ForecastCommand implements Callable<Integer> {
     }
     try (Forecaster f = ModelLoading.load(ModelLoading.resolve(model, store))) {
       ModelCard card = f.card();
-      int plotIndex = plot == null ? -1 : plotColumnIndex(card);
+      int plotIndex = plot == null ? -1 : ChartFiles.column(card, plotColumn, "--plot-column");
       if (!levels.isEmpty()) {
         f.checkIntervals(levels); // before any output: names the available levels
       }
       TimeSeriesFrame frame = data.load();
-      if (!frame.columnNames().equals(card.columns())) {
-        throw new BadInputException(frame.source() + " has columns " + frame.columnNames()
-            + " but the model was trained on " + card.columns());
-      }
+      io.forecast.forecasting.pipeline.ForecastPipeline.checkColumns(card, frame);
       io.forecast.data.PreparedSeries.requireNoNaN(frame);
       int rows = frame.rows();
       if (rows < card.seqLen()) {
@@ -195,39 +192,21 @@ public final class ForecastCommand implements Callable<Integer> {
   }
 
   /** Origins (rows after each history), ascending, aligned so that the last one is {@code rows}. */
-  /** The --plot column's index, checked before anything is written. */
-  private int plotColumnIndex(ModelCard card) {
-    String col = plotColumn != null ? plotColumn : card.target() != null ? card.target() : card.columns().get(0);
-    int c = card.columns().indexOf(col);
-    if (c < 0) {
-      throw new BadInputException("--plot-column '" + col + "' is not a column of the model; its columns: "
-          + String.join(", ", card.columns()));
-    }
-    return c;
-  }
-
   /** Draws the forecast from the end of the file: history, forecast and the widest requested band. */
   private void plotLastOrigin(Forecaster f, TimeSeriesFrame frame, int c, List<Double> levels) throws IOException {
     ModelCard card = f.card();
     int rows = frame.rows();
     int n = card.columns().size();
     double[] y = f.forecast(frame.values(rows - card.seqLen(), rows), card.seqLen());
-    double[] forecast = new double[card.predLen()];
-    for (int k = 0; k < forecast.length; k++) {
-      forecast[k] = y[k * n + c];
-    }
+    double[] forecast = ChartFiles.column(y, n, c);
     double[] lower = null;
     double[] upper = null;
     String widest = null;
     if (!levels.isEmpty()) {
       double level = levels.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
       PredictionIntervals.Band band = f.intervals(y, List.of(level)).bands().values().iterator().next();
-      lower = new double[forecast.length];
-      upper = new double[forecast.length];
-      for (int k = 0; k < forecast.length; k++) {
-        lower[k] = band.lower()[k * n + c];
-        upper[k] = band.upper()[k * n + c];
-      }
+      lower = ChartFiles.column(band.lower(), n, c);
+      upper = ChartFiles.column(band.upper(), n, c);
       widest = ConformalCalibration.label(level);
     }
     String col = card.columns().get(c);

@@ -73,17 +73,10 @@ public final class PlotCommand implements Callable<Integer> {
     try (Forecaster f = ModelLoading.load(ModelLoading.resolve(model, store))) {
       ModelCard card = f.card();
       TimeSeriesFrame frame = data.load();
-      if (!frame.columnNames().equals(card.columns())) {
-        throw new BadInputException(frame.source() + " has columns " + frame.columnNames()
-            + " but the model was trained on " + card.columns());
-      }
+      io.forecast.forecasting.pipeline.ForecastPipeline.checkColumns(card, frame);
       io.forecast.data.PreparedSeries.requireNoNaN(frame);
-      String col = column != null ? column : card.target() != null ? card.target() : card.columns().get(0);
-      int c = card.columns().indexOf(col);
-      if (c < 0) {
-        throw new BadInputException("--column '" + col + "' is not a column of the model; its columns: "
-            + String.join(", ", card.columns()));
-      }
+      int c = ChartFiles.column(card, column, "--column");
+      String col = card.columns().get(c);
       int rows = frame.rows();
       int need = card.seqLen() + card.predLen();
       if (rows < need) {
@@ -96,11 +89,10 @@ public final class PlotCommand implements Callable<Integer> {
       int shown = Math.min(history == null ? card.seqLen() : history, origin);
       double[] past = frame.column(c, origin - shown, origin);
       double[] actual = frame.column(c, origin, rows);
-      double[] forecast = new double[card.predLen()];
+      double[] forecast = ChartFiles.column(y, n, c);
       double se = 0;
       double ae = 0;
       for (int k = 0; k < forecast.length; k++) {
-        forecast[k] = y[k * n + c];
         double e = forecast[k] - actual[k];
         se += e * e;
         ae += Math.abs(e);
