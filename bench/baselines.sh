@@ -4,6 +4,8 @@
 # jar (bench-out/baselines/forecast.jar) so rebuilding meanwhile changes nothing; one JSON per run in
 # bench-out/baselines/<data>_<seq>_<pred>_<type>.json, then a summary table (tab-separated) on stdout.
 # Sequential. Usage: bench/baselines.sh [DATA_DIR (default ../shared/data)] [THREADS (default 2)] [TYPE ...]
+# Environment: RUNS="NAME:SEQ:PRED ..." replaces the default runs; OUT_NAME (default baselines) names
+# the bench-out folder (the horizon benchmark: bench/horizons.sh).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DATA="${1:-$ROOT/../shared/data}"
@@ -11,13 +13,15 @@ THREADS="${2:-2}"
 shift $(( $# > 2 ? 2 : $# )) || true
 TYPES=("$@")
 [ ${#TYPES[@]} -gt 0 ] || TYPES=(naive seasonal-naive mean linear nlinear dlinear rlinear olinear)
-OUT="$ROOT/bench-out/baselines"
+OUT="$ROOT/bench-out/${OUT_NAME:-baselines}"
 mkdir -p "$OUT"
 "$ROOT/forecast" --version >/dev/null            # builds the jar if it is missing or stale
 cp "$ROOT/api/cli/target/forecast.jar" "$OUT/forecast.jar"
 export MALLOC_ARENA_MAX=1 MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=1073741824
 export DJL_CACHE_DIR="${DJL_CACHE_DIR:-$ROOT/target/djl-cache}"
-RUNS=(ETTh1:96:96 ETTh2:96:96 ETTm1:96:96 ETTm2:96:96 weather:96:96 exchange_rate:96:96 national_illness:36:24)
+if [ -n "${RUNS:-}" ]; then read -r -a RUNS <<< "$RUNS"; else
+  RUNS=(ETTh1:96:96 ETTh2:96:96 ETTm1:96:96 ETTm2:96:96 weather:96:96 exchange_rate:96:96 national_illness:36:24)
+fi
 for run in "${RUNS[@]}"; do
   IFS=: read -r name seq pred <<< "$run"
   for type in "${TYPES[@]}"; do
