@@ -69,6 +69,30 @@ public final class PreparedSeries {
   }
 
   /**
+   * Like {@link #prepare(TimeSeriesFrame, SplitRule, int, int, StandardScaler)} with boundaries given
+   * row by row ({@link SplitBoundaries#explicit}), e.g. a backtest fold.
+   *
+   * @param scaler the scaler to use, or {@code null} to fit one on the boundaries' training rows
+   * @throws SeriesTooShortException if a split holds no window
+   * @throws IllegalArgumentException if the boundaries are for another number of rows, or the scaler
+   *     has another number of columns
+   */
+  public static PreparedSeries prepare(TimeSeriesFrame frame, SplitBoundaries boundaries, int seqLen, int predLen,
+      StandardScaler scaler) {
+    checkLengths(seqLen, predLen);
+    if (boundaries.totalRows() != frame.rows()) {
+      throw new IllegalArgumentException("boundaries for " + boundaries.totalRows() + " rows, the frame has "
+          + frame.rows());
+    }
+    if (scaler != null && scaler.columns() != frame.columnCount()) {
+      throw new IllegalArgumentException(frame.source() + " has " + frame.columnCount()
+          + " value columns, the scaler " + scaler.columns());
+    }
+    requireNoNaN(frame);
+    return new PreparedSeries(frame, boundaries, seqLen, predLen, scaler);
+  }
+
+  /**
    * Checks window lengths.
    *
    * @throws IllegalArgumentException if either is below 1

@@ -44,6 +44,8 @@ public record SplitBoundaries(SplitRule rule, int trainEnd, int valEnd, int test
   public static SplitBoundaries of(SplitRule rule, String fileName, int rows) {
     SplitRule resolved = rule.resolve(fileName);
     switch (resolved) {
+      case EXPLICIT:
+        throw new IllegalArgumentException("explicit boundaries are given row by row: use SplitBoundaries.explicit");
       case ETT_HOUR:
       case ETT_MINUTE: {
         int month = resolved == SplitRule.ETT_HOUR ? ETT_HOUR_MONTH : ETT_MINUTE_MONTH;
@@ -69,6 +71,17 @@ public record SplitBoundaries(SplitRule rule, int trainEnd, int valEnd, int test
         return new SplitBoundaries(resolved, train, train + val, rows, rows);
       }
     }
+  }
+
+  /**
+   * Boundaries given row by row (rule {@link SplitRule#EXPLICIT}), e.g. one fold of a rolling-origin
+   * backtest: train {@code [0, trainEnd)}, validation {@code [trainEnd, valEnd)}, test
+   * {@code [valEnd, testEnd)}.
+   *
+   * @throws IllegalArgumentException unless {@code 0 < trainEnd ≤ valEnd ≤ testEnd ≤ totalRows}
+   */
+  public static SplitBoundaries explicit(int trainEnd, int valEnd, int testEnd, int totalRows) {
+    return new SplitBoundaries(SplitRule.EXPLICIT, trainEnd, valEnd, testEnd, totalRows);
   }
 
   /** First row of a part (inclusive). */

@@ -13,13 +13,16 @@ import java.util.Locale;
  *       validation the rows between.
  *   <li>{@link #AUTO}: ETT_HOUR for a file named {@code ETTh*}, ETT_MINUTE for {@code ETTm*}, else
  *       RATIO.
+ *   <li>{@link #EXPLICIT}: boundaries given row by row ({@link SplitBoundaries#explicit}), e.g. a
+ *       rolling-origin backtest fold; not a user choice, so {@link #parse} does not accept it.
  * </ul>
  */
 public enum SplitRule {
   AUTO("auto"),
   ETT_HOUR("ett-hour"),
   ETT_MINUTE("ett-minute"),
-  RATIO("ratio");
+  RATIO("ratio"),
+  EXPLICIT("explicit");
 
   private final String label;
 
@@ -40,7 +43,7 @@ public enum SplitRule {
   public static SplitRule parse(String text) {
     String t = text.trim().toLowerCase(Locale.ROOT).replace('_', '-');
     for (SplitRule r : values()) {
-      if (r.label.equals(t)) {
+      if (r != EXPLICIT && r.label.equals(t)) {
         return r;
       }
     }

@@ -121,6 +121,22 @@ public final class TimeSeriesFrame {
     return Arrays.copyOfRange(values, fromRow * n, toRow * n);
   }
 
+  /**
+   * Rows {@code [fromRow, toRow)} as a frame of their own (copies of the values and timestamps; same
+   * source name, columns, target, format and quality report). Row 0 of the slice is row
+   * {@code fromRow} of this frame.
+   *
+   * @throws IndexOutOfBoundsException unless {@code 0 ≤ fromRow < toRow ≤ rows()}
+   */
+  public TimeSeriesFrame slice(int fromRow, int toRow) {
+    Objects.checkFromToIndex(fromRow, toRow, rows());
+    if (fromRow == toRow) {
+      throw new IndexOutOfBoundsException("an empty slice [" + fromRow + ", " + toRow + ")");
+    }
+    return new TimeSeriesFrame(source, timestampColumn, columns, targetIndex, timestampFormat,
+        Arrays.copyOfRange(timestamps, fromRow, toRow), values(fromRow, toRow), quality);
+  }
+
   /** One column over rows {@code [fromRow, toRow)} (a copy). */
   public double[] column(int column, int fromRow, int toRow) {
     Objects.checkIndex(column, columns.size());

@@ -78,10 +78,18 @@ public final class ForecastPipeline {
   private record Prepared(ForecasterType type, Settings settings, PreparedSeries series) {}
 
   private static Prepared prepare(TrainingSpec spec, TimeSeriesFrame frame) {
+    return prepare(spec, frame, null);
+  }
+
+  /** As {@link #prepare(TrainingSpec, TimeSeriesFrame)}; {@code boundaries} replace the spec's split rule. */
+  private static Prepared prepare(TrainingSpec spec, TimeSeriesFrame frame, SplitBoundaries boundaries) {
     ForecasterType type = ForecasterTypes.get(spec.modelType());
     Settings settings = check(spec);
     type.checkSettings(settings, frame.source(), spec.seqLen(), spec.predLen(), frame.columnCount());
-    return new Prepared(type, settings, PreparedSeries.prepare(frame, spec.split(), spec.seqLen(), spec.predLen()));
+    PreparedSeries series = boundaries == null
+        ? PreparedSeries.prepare(frame, spec.split(), spec.seqLen(), spec.predLen())
+        : PreparedSeries.prepare(frame, boundaries, spec.seqLen(), spec.predLen(), null);
+    return new Prepared(type, settings, series);
   }
 
   /**
@@ -99,7 +107,21 @@ public final class ForecastPipeline {
    */
   public static FittedForecaster train(TimeSeriesFrame frame, String sha256, TrainingSpec spec,
       TrainingContext context) {
-    Prepared prepared = prepare(spec, frame);
+    return train(frame, sha256, spec, null, context);
+  }
+
+  /**
+   * Trains a model on a split given row by row instead of by the spec's rule (a backtest fold: the
+   * scaler and every fitted part, e.g. OLinear's OrthoTrans basis, come from {@code [0, trainEnd)},
+   * early stopping and the conformal calibration from the validation rows, and the test metrics from
+   * the test rows).
+   *
+   * @param boundaries the split ({@link SplitBoundaries#explicit}); {@code null}: the spec's rule
+   * @see #train(TimeSeriesFrame, String, TrainingSpec, TrainingContext)
+   */
+  public static FittedForecaster train(TimeSeriesFrame frame, String sha256, TrainingSpec spec,
+      SplitBoundaries boundaries, TrainingContext context) {
+    Prepared prepared = prepare(spec, frame, boundaries);
     ForecasterType type = prepared.type();
     Settings settings = prepared.settings();
     PreparedSeries series = prepared.series();
