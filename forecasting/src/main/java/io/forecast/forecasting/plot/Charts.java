@@ -91,6 +91,27 @@ public final class Charts {
     return errorByHorizon(title, "error (z-scored)", lines);
   }
 
+  /**
+   * A backtest's errors over its origins: each fold's MSE and MAE on the z-scored scale of its model,
+   * at the fold's origin row.
+   */
+  public static Chart backtestErrors(String title, io.forecast.forecasting.backtest.BacktestResult result) {
+    var folds = result.folds();
+    if (folds.isEmpty()) {
+      throw new IllegalArgumentException("no folds to plot");
+    }
+    double[] x = new double[folds.size()];
+    double[] mse = new double[folds.size()];
+    double[] mae = new double[folds.size()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = folds.get(i).origin();
+      mse[i] = folds.get(i).zScored().mse();
+      mae[i] = folds.get(i).zScored().mae();
+    }
+    return new Chart(title, "fold origin (data row)", "error (z-scored)",
+        List.of(new Chart.Line("MSE", x, mse), new Chart.Line("MAE", x, mae)), null);
+  }
+
   /** The JFreeChart of a chart description: lines, then the band under them. */
   public static JFreeChart jfree(Chart chart) {
     XYSeriesCollection lines = new XYSeriesCollection();

@@ -13,6 +13,12 @@ final class JsonOutput {
 
   private JsonOutput() {}
 
+  /** A value's JSON object as an ordered map (to add fields before printing). */
+  @SuppressWarnings("unchecked")
+  static java.util.Map<String, Object> toMap(Object value) {
+    return MAPPER.convertValue(value, java.util.LinkedHashMap.class);
+  }
+
   static void print(PrintWriter out, Object value) {
     try {
       out.println(MAPPER.writeValueAsString(value));
