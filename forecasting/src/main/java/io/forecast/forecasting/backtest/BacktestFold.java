@@ -26,12 +26,12 @@ import java.util.Map;
  * @param zScored point metrics on the z-scored scale of the fold's model
  * @param original point metrics on the original scale
  * @param intervals per interval level (label, e.g. {@code "80"}), coverage and, on the original scale,
- *     mean width and interval score; empty when the model has no intervals at every requested level
+ *     mean width and interval score, in the requested order; empty when the model has no intervals at every requested level
  */
 public record BacktestFold(int index, int trainStart, int origin, int testEnd, String originTime, boolean refitted,
     String refitSkipped, int modelTrainStart, int modelTrainEnd, Integer epochsRun, Double trainingSeconds,
     long windows, PointMetrics zScored, PointMetrics original, Map<String, IntervalStats> intervals) {
   public BacktestFold {
-    intervals = Map.copyOf(intervals);
+    intervals = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(intervals));
   }
 }
