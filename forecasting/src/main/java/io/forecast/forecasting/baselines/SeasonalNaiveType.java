@@ -5,6 +5,7 @@ import io.forecast.forecasting.Setting;
 import io.forecast.forecasting.Settings;
 import io.forecast.forecasting.SettingsSchema;
 import io.forecast.forecasting.TrainingData;
+import io.forecast.forecasting.metrics.Seasons;
 import java.util.List;
 
 /**
@@ -13,9 +14,6 @@ import java.util.List;
  * at 15 minutes, 144 at 10 minutes), 7 for daily, 52 for weekly data.
  */
 public final class SeasonalNaiveType extends BaselineType {
-  private static final long DAY = 86_400;
-  private static final long WEEK = 7 * DAY;
-
   public SeasonalNaiveType() {
     super("seasonal-naive", BaselineRule.SEASONAL_NAIVE,
         "seasonal naive: every step repeats the value one season (period) earlier");
@@ -32,7 +30,7 @@ public final class SeasonalNaiveType extends BaselineType {
   int period(TrainingData data, Settings settings) {
     Integer given = settings.integer("period");
     long step = data.series().frame().quality().frequencySeconds();
-    int period = given != null ? given : inferPeriod(step);
+    int period = given != null ? given : Seasons.inferPeriod(step);
     if (period < 1) {
       throw new InvalidSettingsException("cannot infer the season of " + data.fileName() + " (sampling step "
           + (step > 0 ? step + " s" : "unknown") + "); set the setting 'period' of model type 'seasonal-naive'");
@@ -43,25 +41,5 @@ public final class SeasonalNaiveType extends BaselineType {
           + "; use a seq_len of at least " + period + " or a shorter period");
     }
     return period;
-  }
-
-  /**
-   * The default season for a sampling step in seconds: one day of steps below a day (when it divides
-   * a day), 7 for daily, 52 for weekly; 0 when none applies.
-   */
-  static int inferPeriod(long stepSeconds) {
-    if (stepSeconds <= 0) {
-      return 0;
-    }
-    if (stepSeconds < DAY) {
-      return DAY % stepSeconds == 0 ? (int) (DAY / stepSeconds) : 0;
-    }
-    if (stepSeconds == DAY) {
-      return 7;
-    }
-    if (stepSeconds == WEEK) {
-      return 52;
-    }
-    return 0;
   }
 }

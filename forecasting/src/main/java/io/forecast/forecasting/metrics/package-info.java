@@ -27,8 +27,15 @@
  *       refused with an {@link java.lang.IllegalArgumentException}.
  * </ul>
  *
- * <p>This package is independent of {@code io.forecast.forecasting.evaluation} (whose
- * {@code MetricsAccumulator} feeds the pipeline and the saved model files) and is not wired into the
- * pipeline, the CLI or the REST API yet.
+ * <p>Wiring: {@link io.forecast.forecasting.pipeline.ForecastPipeline#evaluate} feeds a
+ * {@code PointMetricsAccumulator} (with the MASE scale of the evaluated file's training rows, period
+ * given or {@link io.forecast.forecasting.metrics.Seasons#inferPeriod inferred} from the sampling
+ * step) and, for a model with split-conformal intervals, an {@code IntervalMetricsAccumulator} at its
+ * levels, in the same streaming pass over the test windows as the saved-format metrics of
+ * {@code io.forecast.forecasting.evaluation.MetricsAccumulator} (which stay what models store); the
+ * results reach {@code forecast evaluate} (and its {@code --report}) and the REST evaluation. The
+ * quantile metrics are not wired: no model type forecasts quantiles yet.
+ * {@link io.forecast.forecasting.metrics.MetricDefinitions} gives the one-line definitions a report
+ * carries. This package depends on nothing of the forecasting library but {@code io.forecast.data}.
  */
 package io.forecast.forecasting.metrics;

@@ -22,6 +22,8 @@ import io.forecast.forecasting.UnfittableSeriesException;
 import io.forecast.forecasting.conformal.ConformalCalibration;
 import io.forecast.forecasting.evaluation.ForecastEvaluator;
 import io.forecast.forecasting.evaluation.ScaledPredictor;
+import io.forecast.forecasting.metrics.MetricDefinitions;
+import io.forecast.forecasting.metrics.Seasons;
 import io.forecast.forecasting.nn.EngineThreads;
 import io.forecast.forecasting.provenance.LibraryVersions;
 import io.forecast.forecasting.provenance.ModelProvenance;
@@ -38,7 +40,8 @@ import java.time.Instant;
  *       (scaler fitted on the train rows), fits through the type on the training thread's own
  *       thread count, evaluates every test window and returns the model with its provenance.
  *   <li>{@link #evaluate}: scores a saved model on the test split of a file, scaled with the model's
- *       own scaler, streaming through the windows in bounded memory.
+ *       own scaler, streaming through the windows in bounded memory: the saved-format metrics, the
+ *       full point metrics on both scales and the interval metrics, in one {@link Evaluation} report.
  * </ul>
  */
 public final class ForecastPipeline {
@@ -172,27 +175,55 @@ public final class ForecastPipeline {
   }
 
   /**
-   * Scores a model on the test split of a file, scaled with the model's own scaler. On the
-   * training file it reproduces the saved test metrics.
+   * Scores a model on the test split of a file, scaled with the model's own scaler, with the MASE
+   * period inferred from the file's sampling step; see {@link #evaluate(Forecaster, TimeSeriesFrame,
+   * String, SplitRule, Integer)}.
+   */
+  public static Evaluation evaluate(Forecaster model, TimeSeriesFrame frame, String sha256, SplitRule split) {
+    return evaluate(model, frame, sha256, split, null);
+  }
+
+  /**
+   * Scores a model on the test split of a file, scaled with the model's own scaler, in one streaming
+   * pass over the test windows (a batch of predictions at a time): the saved-format {@link Metrics}
+   * (on the training file they reproduce the saved test metrics bit for bit), the full point metrics
+   * on both scales (MASE against the seasonal-naive scale of the file's training rows) and, when the
+   * model has split-conformal intervals, their coverage, width and score at its levels.
    *
    * @param split the split rule ({@code null}: auto)
+   * @param season the seasonal period of the MASE scale ({@code null}: inferred from the sampling step
+   *     as {@link Seasons#inferPeriod} does; when none can be, MASE is absent and the report says why)
+   * @throws InvalidSettingsException if {@code season} is not in {@code [1, MAX_LENGTH]}
    * @throws IncompatibleDataException if the file's columns are not the model's
    * @throws io.forecast.data.DataException if the file is too short for the split
    */
-  public static Evaluation evaluate(Forecaster model, TimeSeriesFrame frame, String sha256, SplitRule split) {
+  public static Evaluation evaluate(Forecaster model, TimeSeriesFrame frame, String sha256, SplitRule split,
+      Integer season) {
+    checkSeason(season);
     ModelCard card = model.card();
     checkColumns(card, frame);
     PreparedSeries series = PreparedSeries.prepare(frame, split == null ? SplitRule.AUTO : split, card.seqLen(),
         card.predLen(), model.scaler());
+    FullMetricsPass full = new FullMetricsPass(model, frame, series.boundaries().trainEnd(), season);
     long t0 = System.nanoTime();
-    Metrics metrics = score(model, series.windows(Split.TEST));
+    Metrics metrics = score(model, series.windows(Split.TEST), full);
     double seconds = (System.nanoTime() - t0) / 1e9;
     return new Evaluation(metrics, seconds, model.provenance(), dataProvenance(frame, sha256, series.boundaries()),
-        Instant.now().toString());
+        Instant.now().toString(), full.period(), full.pointMetrics(), full.intervalMetrics(),
+        MetricDefinitions.of(full.period()), LibraryVersions.current(), full.notes());
   }
 
-  private static Metrics score(Forecaster model, SlidingWindows test) {
-    return score(model, test, model::predictScaled);
+  /**
+   * Checks a MASE seasonal period given for an evaluation.
+   *
+   * @param season the period, {@code null} for none (inferred)
+   * @throws InvalidSettingsException unless it is {@code null} or in {@code [1, MAX_LENGTH]}
+   */
+  public static void checkSeason(Integer season) {
+    if (season != null && (season < 1 || season > MAX_LENGTH)) {
+      throw new InvalidSettingsException("the seasonal period (season) must be between 1 and " + MAX_LENGTH
+          + ", got " + season);
+    }
   }
 
   private static Metrics score(Forecaster model, SlidingWindows test, ScaledPredictor predictor) {

@@ -225,14 +225,29 @@ public final class ForecastService implements AutoCloseable {
    * @throws InvalidHistoryException if the file's columns are not the model's
    */
   public EvaluationResult evaluate(String modelId, byte[] csv, String fileName, String split) {
+    return evaluate(modelId, csv, fileName, split, null);
+  }
+
+  /**
+   * Scores a stored model on the test split of a CSV file, scaled with the model's scaler (as
+   * {@code forecast evaluate --season}).
+   *
+   * @param split split rule ({@code null} means auto)
+   * @param season seasonal period of the MASE scale ({@code null}: inferred from the sampling step)
+   * @throws io.forecast.forecasting.InvalidSettingsException if {@code season} is out of range
+   * @throws DataException if the file cannot be read or is too short for the split
+   * @throws InvalidHistoryException if the file's columns are not the model's
+   */
+  public EvaluationResult evaluate(String modelId, byte[] csv, String fileName, String split, Integer season) {
     SplitRule rule = parse(() -> split == null ? SplitRule.AUTO : SplitRule.parse(split));
+    ForecastPipeline.checkSeason(season);
     try (ModelLease lease = store.acquire(modelId)) {
       Forecaster f = lease.forecaster();
       TimeSeriesFrame frame = TimeSeriesCsvReader.read(fileName, csv, CsvLoadOptions.defaults());
       if (settings.inferenceThreads() > 0) {
         EngineThreads.useOnCurrentThread(settings.inferenceThreads());
       }
-      Evaluation e = ForecastPipeline.evaluate(f, frame, FileDigest.sha256(csv), rule);
+      Evaluation e = ForecastPipeline.evaluate(f, frame, FileDigest.sha256(csv), rule, season);
       return new EvaluationResult(modelId, frame.source(), e.data().splitRule(), f.card().seqLen(), f.card().predLen(),
           e.metrics(), e);
     }

@@ -63,13 +63,13 @@ public class BaselinesTest {
 
   @Test
   void periodFollowsTheFrequency() {
-    assertThat(SeasonalNaiveType.inferPeriod(3600)).isEqualTo(24);
-    assertThat(SeasonalNaiveType.inferPeriod(900)).isEqualTo(96);
-    assertThat(SeasonalNaiveType.inferPeriod(600)).isEqualTo(144);
-    assertThat(SeasonalNaiveType.inferPeriod(86_400)).isEqualTo(7);
-    assertThat(SeasonalNaiveType.inferPeriod(7 * 86_400)).isEqualTo(52);
-    assertThat(SeasonalNaiveType.inferPeriod(7 * 3600)).as("does not divide a day").isZero();
-    assertThat(SeasonalNaiveType.inferPeriod(0)).isZero();
+    assertThat(io.forecast.forecasting.metrics.Seasons.inferPeriod(3600)).isEqualTo(24);
+    assertThat(io.forecast.forecasting.metrics.Seasons.inferPeriod(900)).isEqualTo(96);
+    assertThat(io.forecast.forecasting.metrics.Seasons.inferPeriod(600)).isEqualTo(144);
+    assertThat(io.forecast.forecasting.metrics.Seasons.inferPeriod(86_400)).isEqualTo(7);
+    assertThat(io.forecast.forecasting.metrics.Seasons.inferPeriod(7 * 86_400)).isEqualTo(52);
+    assertThat(io.forecast.forecasting.metrics.Seasons.inferPeriod(7 * 3600)).as("does not divide a day").isZero();
+    assertThat(io.forecast.forecasting.metrics.Seasons.inferPeriod(0)).isZero();
   }
 
   @Test

@@ -72,7 +72,8 @@ public class ModelController {
   @Operation(summary = "Evaluate a model on the test split of an uploaded CSV file")
   @PostMapping(path = "/{id}/evaluations", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   public EvaluationResult evaluate(@PathVariable("id") String id, @RequestPart("file") MultipartFile file,
-      @RequestParam(name = "split", required = false) String split) {
-    return service.evaluate(id, Uploads.bytes(file), Uploads.name(file), split);
+      @RequestParam(name = "split", required = false) String split,
+      @RequestParam(name = "season", required = false) Integer season) {
+    return service.evaluate(id, Uploads.bytes(file), Uploads.name(file), split, season);
   }
 }

@@ -207,6 +207,19 @@ class ForecastApiHttpTest {
     assertThat(eval.json().at("/test/mse").asDouble()).isCloseTo(trainedMse, org.assertj.core.api.Assertions.within(1e-6 * trainedMse));
     assertThat(eval.json().at("/test/perStep")).hasSize(8);
     assertThat(eval.json().at("/dataProvenance/sha256").asText()).hasSize(64);
+    // the full metrics: the z-scored MSE is the same figure as test's, MASE against the hourly season
+    assertThat(eval.json().at("/metrics/zScored/overall/mse").asDouble())
+        .isCloseTo(eval.json().at("/test/mse").asDouble(), org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(eval.json().at("/metrics/masePeriod").asInt()).isEqualTo(24);
+    assertThat(eval.json().at("/metrics/original/byStep")).hasSize(8);
+    ApiClient.Reply seasoned = api().postMultipart("/api/v1/models/" + MODEL + "/evaluations",
+        Map.of("split", "ratio", "season", "12"), "etth1-small.csv", SMALL_CSV);
+    assertThat(seasoned.status()).as(seasoned.body()).isEqualTo(200);
+    assertThat(seasoned.json().at("/metrics/masePeriod").asInt()).isEqualTo(12);
+    assertProblem(api().postMultipart("/api/v1/models/" + MODEL + "/evaluations", Map.of("season", "0"),
+        "etth1-small.csv", SMALL_CSV), 400, "season", "got 0");
+    assertProblem(api().postMultipart("/api/v1/models/" + MODEL + "/evaluations", Map.of("season", "x"),
+        "etth1-small.csv", SMALL_CSV), 400, "'season': 'x'");
   }
 
   @Test
