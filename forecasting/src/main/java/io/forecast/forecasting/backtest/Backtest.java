@@ -103,7 +103,7 @@ public final class Backtest {
           modelStart = f.trainStart();
           modelEnd = f.origin();
         }
-        FoldScorer.Scored s = scorer.score(model, f.origin(), f.testEnd());
+        FoldScorer.Scored s = scorer.score(model, modelStart, modelEnd, f.origin(), f.testEnd());
         BacktestFold fold = new BacktestFold(f.index(), f.trainStart(), f.origin(), f.testEnd(),
             frame.formatTimestamp(f.origin()), refit, skipped, modelStart, modelEnd, epochs, seconds, s.windows(),
             s.point().zScored().overall(), s.point().original().overall(), intervalsByLevel(s));

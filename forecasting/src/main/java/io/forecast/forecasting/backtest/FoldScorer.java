@@ -12,6 +12,8 @@ import io.forecast.forecasting.metrics.ForecastMetrics;
 import io.forecast.forecasting.metrics.IntervalMetrics;
 import io.forecast.forecasting.metrics.IntervalMetricsAccumulator;
 import io.forecast.forecasting.metrics.PointMetricsAccumulator;
+import io.forecast.forecasting.metrics.SeasonalNaiveScale;
+import io.forecast.forecasting.metrics.Seasons;
 import java.util.List;
 
 /**
@@ -24,7 +26,9 @@ import java.util.List;
  * rows before every origin), so its figures are the pooled means over all windows on one scale; each
  * fold's own figures use its model's scaler, as a deployed model would report them. Intervals are
  * scored for a fold whose model has every requested level calibrated; the aggregate interval metrics
- * pool those folds only. Not thread-safe.
+ * pool those folds only. MASE uses the season inferred from the sampling step ({@link Seasons}) and
+ * the seasonal-naive scale of the fold model's training rows (the aggregate: of the first model's);
+ * it is absent when no season can be inferred. Not thread-safe.
  */
 final class FoldScorer {
   private final TimeSeriesFrame frame;
@@ -56,13 +60,14 @@ final class FoldScorer {
    *
    * @throws UnfittableSeriesException if the model forecasts a non-finite value
    */
-  Scored score(Forecaster model, int origin, int testEnd) {
+  Scored score(Forecaster model, int modelStart, int modelEnd, int origin, int testEnd) {
     StandardScaler scaler = model.scaler();
+    SeasonalNaiveScale maseScale = maseScale(modelStart, modelEnd);
     if (common == null) {
       common = scaler;
       commonMean = scaler.mean();
       commonStd = scaler.std();
-      pooled = new PointMetricsAccumulator(columns, predLen, common);
+      pooled = new PointMetricsAccumulator(columns, predLen, common, maseScale);
     }
     double[] mean = scaler.mean();
     double[] std = scaler.std();
@@ -70,7 +75,7 @@ final class FoldScorer {
     double[] z = raw.clone();
     scaler.transformInPlace(z);
     SlidingWindows windows = SlidingWindows.over(z, n, 0, testEnd - origin + seqLen, seqLen, predLen);
-    PointMetricsAccumulator point = new PointMetricsAccumulator(columns, predLen, scaler);
+    PointMetricsAccumulator point = new PointMetricsAccumulator(columns, predLen, scaler, maseScale);
     ConformalCalibration calibration = calibrated(model);
     double[] fractions = levels.stream().mapToDouble(l -> l / 100).toArray();
     IntervalMetricsAccumulator intervals = calibration == null ? null
@@ -119,6 +124,23 @@ final class FoldScorer {
   /** The pooled interval metrics of the folds whose models have every level, or {@code null}. */
   IntervalMetrics aggregateIntervals() {
     return pooledIntervals == null || pooledIntervals.windows() == 0 ? null : pooledIntervals.result();
+  }
+
+  /**
+   * The MASE scale of a model's training rows: the in-sample seasonal-naive MAE with the season
+   * inferred from the sampling step; {@code null} (no MASE) when none can be inferred or the rows are
+   * too few.
+   */
+  private SeasonalNaiveScale maseScale(int fromRow, int toRow) {
+    int period = Seasons.inferPeriod(frame.quality().frequencySeconds());
+    if (period < 1) {
+      return null;
+    }
+    try {
+      return SeasonalNaiveScale.of(frame, fromRow, toRow, period);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private ConformalCalibration calibrated(Forecaster model) {
