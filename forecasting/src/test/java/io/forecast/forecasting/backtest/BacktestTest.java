@@ -101,6 +101,10 @@ class BacktestTest {
     assertThat(r.aggregate().windows()).isEqualTo(windows);
     assertThat(r.aggregate().original().overall().mse()).isCloseTo(se / windows, within(1e-9 * se / windows));
     assertThat(r.aggregate().original().overall().mae()).isCloseTo(ae / windows, within(1e-9 * ae / windows));
+    // hourly data: MASE with the daily season (24), the same on both scales
+    assertThat(r.aggregate().masePeriod()).isEqualTo(24);
+    assertThat(r.folds()).allSatisfy(f -> assertThat(f.zScored().mase())
+        .isCloseTo(f.original().mase(), within(1e-9 * f.original().mase())));
   }
 
   @Test
