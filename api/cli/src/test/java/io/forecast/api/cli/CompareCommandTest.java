@@ -17,8 +17,8 @@ class CompareCommandTest {
   void aSmallGridWritesItsFilesAndResumes() throws Exception {
     Path out = dir.resolve("grid");
     String[] args = {"compare", "--data", InspectCommandTest.DEMO, "--models", "naive,seasonal-naive,dlinear",
-        "--pred-len", "8,16", "--seq-len", "24", "--epochs", "1", "--seed-list", "2023", "--threads", "2",
-        "--no-progress", "--out", out.toString()};
+        "--pred-len", "8,16", "--seq-len", "24", "--epochs", "1", "--set", "batchSize=1024", "--seed-list", "2023",
+        "--threads", "2", "--no-progress", "--out", out.toString()};
     CliRun run = CliRun.of(args);
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode summary = new ObjectMapper().readTree(run.out());
