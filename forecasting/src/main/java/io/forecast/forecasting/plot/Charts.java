@@ -75,8 +75,8 @@ public final class Charts {
   }
 
   /**
-   * One line per model: a metric at each horizon of a comparison (x is the horizon; a missing value,
-   * NaN, leaves a gap).
+   * One line per model: a metric at each horizon of a comparison, each point marked (x is the horizon;
+   * a missing value, NaN, leaves a gap).
    *
    * @param horizons the horizons, in order
    * @param valuesByModel per model, one value per horizon
@@ -92,7 +92,7 @@ public final class Charts {
       }
       lines.add(new Chart.Line(model, x, values));
     });
-    return new Chart(title, "horizon (steps)", metric, lines, null);
+    return new Chart(title, "horizon (steps)", metric, lines, null, true);
   }
 
   /** A model's test MSE and MAE (z-scored) by horizon step, from its per-step metrics. */
@@ -129,6 +129,10 @@ public final class Charts {
       lineRenderer.setSeriesStroke(i, new BasicStroke(1.6f));
     }
     NumberAxis x = new NumberAxis(chart.xLabel());
+    if (chart.markers()) {
+      lineRenderer.setDefaultShapesVisible(true);
+      x.setAutoRangeIncludesZero(false);
+    }
     NumberAxis y = new NumberAxis(chart.yLabel());
     y.setAutoRangeIncludesZero(false);
     XYPlot plot = new XYPlot(lines, x, y, lineRenderer);

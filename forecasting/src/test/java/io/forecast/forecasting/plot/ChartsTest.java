@@ -116,6 +116,7 @@ class ChartsTest {
     assertThat(chart.lines()).hasSize(2);
     assertThat(chart.lines().get(0).x()).containsExactly(96, 192);
     assertThat(chart.lines().get(1).name()).isEqualTo("naive");
+    assertThat(chart.markers()).as("points marked: a single horizon still shows").isTrue();
     String svg = Charts.svg(chart, 600, 400);
     assertThat(parse(svg).getDocumentElement().getLocalName()).isEqualTo("svg");
     assertThat(svg).contains(">dlinear<").contains(">naive<").contains(">horizon (steps)<");
