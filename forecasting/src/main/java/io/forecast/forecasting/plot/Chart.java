@@ -6,8 +6,21 @@ import java.util.Objects;
 /**
  * What a chart shows: a title, axis labels, lines (x and y of equal length) and an optional band
  * (an interval drawn as a shaded area). Immutable; the arrays are not copied.
+ *
+ * @param title the title
+ * @param xLabel the x axis label
+ * @param yLabel the y axis label
+ * @param lines the lines, in legend order
+ * @param band the shaded interval, or {@code null}
+ * @param markers whether each point is marked (for lines of a few points, which a plain line would not
+ *     show at all when it has one); the x axis then spans the points only, not zero
  */
-public record Chart(String title, String xLabel, String yLabel, List<Line> lines, Band band) {
+public record Chart(String title, String xLabel, String yLabel, List<Line> lines, Band band, boolean markers) {
+  /** A chart of plain lines. */
+  public Chart(String title, String xLabel, String yLabel, List<Line> lines, Band band) {
+    this(title, xLabel, yLabel, lines, band, false);
+  }
+
   public Chart {
     Objects.requireNonNull(title, "title");
     lines = List.copyOf(lines);

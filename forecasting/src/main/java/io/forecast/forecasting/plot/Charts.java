@@ -74,6 +74,27 @@ public final class Charts {
     return new Chart(title, "horizon step", metric, lines, null);
   }
 
+  /**
+   * One line per model: a metric at each horizon of a comparison, each point marked (x is the horizon;
+   * a missing value, NaN, leaves a gap).
+   *
+   * @param horizons the horizons, in order
+   * @param valuesByModel per model, one value per horizon
+   * @throws IllegalArgumentException if a model has not one value per horizon
+   */
+  public static Chart metricByHorizon(String title, String metric, List<Integer> horizons,
+      Map<String, double[]> valuesByModel) {
+    double[] x = horizons.stream().mapToDouble(Integer::doubleValue).toArray();
+    List<Chart.Line> lines = new ArrayList<>();
+    valuesByModel.forEach((model, values) -> {
+      if (values.length != x.length) {
+        throw new IllegalArgumentException(model + " has " + values.length + " values for " + x.length + " horizons");
+      }
+      lines.add(new Chart.Line(model, x, values));
+    });
+    return new Chart(title, "horizon (steps)", metric, lines, null, true);
+  }
+
   /** A model's test MSE and MAE (z-scored) by horizon step, from its per-step metrics. */
   public static Chart testErrorByStep(String title, List<io.forecast.forecasting.provenance.ModelProvenance.StepMetrics> steps) {
     if (steps.isEmpty()) {
@@ -129,6 +150,10 @@ public final class Charts {
       lineRenderer.setSeriesStroke(i, new BasicStroke(1.6f));
     }
     NumberAxis x = new NumberAxis(chart.xLabel());
+    if (chart.markers()) {
+      lineRenderer.setDefaultShapesVisible(true);
+      x.setAutoRangeIncludesZero(false);
+    }
     NumberAxis y = new NumberAxis(chart.yLabel());
     y.setAutoRangeIncludesZero(false);
     XYPlot plot = new XYPlot(lines, x, y, lineRenderer);

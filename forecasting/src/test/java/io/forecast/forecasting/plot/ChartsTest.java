@@ -106,4 +106,21 @@ class ChartsTest {
     assertThatThrownBy(() -> Charts.svg(Charts.forecast("t", "OT", HISTORY, FORECAST, null, null, null, null), 50, 50))
         .hasMessage("chart size must be 100 … 10000 pixels each way, got 50×50");
   }
+
+  @Test
+  void theMetricByHorizonChartPutsEachModelAtItsHorizons() throws Exception {
+    Map<String, double[]> byModel = new LinkedHashMap<>();
+    byModel.put("dlinear", new double[] {0.4, 0.5});
+    byModel.put("naive", new double[] {1.2, Double.NaN});
+    Chart chart = Charts.metricByHorizon("ETTh1", "test MSE", java.util.List.of(96, 192), byModel);
+    assertThat(chart.lines()).hasSize(2);
+    assertThat(chart.lines().get(0).x()).containsExactly(96, 192);
+    assertThat(chart.lines().get(1).name()).isEqualTo("naive");
+    assertThat(chart.markers()).as("points marked: a single horizon still shows").isTrue();
+    String svg = Charts.svg(chart, 600, 400);
+    assertThat(parse(svg).getDocumentElement().getLocalName()).isEqualTo("svg");
+    assertThat(svg).contains(">dlinear<").contains(">naive<").contains(">horizon (steps)<");
+    assertThatThrownBy(() -> Charts.metricByHorizon("t", "m", java.util.List.of(96), byModel))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dlinear has 2 values for 1 horizons");
+  }
 }
