@@ -30,7 +30,33 @@ public final class LibraryVersions {
     for (String[] a : ARTIFACTS) {
       out.put(a[0], mavenVersion(a[1], a[2]));
     }
+    // DJL and EJML are built with Gradle: no Maven metadata; their own version records instead
+    fill(out, "djl", () -> property("/ai/djl/engine/api.properties", "djl_version"));
+    fill(out, "djl-pytorch-engine", () -> property("/pytorch-engine.properties", "djl_version"));
+    out.put("pytorch", property("/pytorch-engine.properties", "pytorch_version"));
+    fill(out, "ejml", () -> org.ejml.EjmlVersion.VERSION);
     return Collections.unmodifiableMap(out);
+  }
+
+  private static void fill(Map<String, String> out, String key, java.util.function.Supplier<String> version) {
+    if ("unknown".equals(out.get(key))) {
+      String v = version.get();
+      out.put(key, v == null || v.isBlank() ? "unknown" : v.trim());
+    }
+  }
+
+  /** A property of a properties file on the class path, or {@code unknown}. */
+  static String property(String resource, String key) {
+    try (InputStream in = LibraryVersions.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        return "unknown";
+      }
+      Properties p = new Properties();
+      p.load(in);
+      return p.getProperty(key, "unknown").trim();
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   static String mavenVersion(String group, String artifact) {
