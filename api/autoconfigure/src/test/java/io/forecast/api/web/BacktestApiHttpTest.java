@@ -34,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * {@code /api/v1/backtests} over real HTTP: a naive backtest of ETTh1 as a job, its result (also after
- * a restart), the problem documents of bad requests and unknown ids, and cancelling backtests.
+ * a restart) and plot, the problem documents of bad requests and unknown ids, and cancelling backtests.
  */
 @SpringBootTest(classes = ForecastServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -154,6 +154,16 @@ class BacktestApiHttpTest {
     assertThat(models).as("a backtest saves no model (only another test's training does)")
         .isSubsetOf("naive-small");
 
+    // the fold errors over the origins
+    ApiClient.Reply svg = api().get("/api/v1/backtests/" + jobId + "/plot");
+    assertThat(svg.status()).as(svg.body()).isEqualTo(200);
+    assertThat(svg.contentType()).startsWith("image/svg+xml");
+    assertThat(svg.body()).startsWith("<?xml").contains("<svg").contains(">MSE<").contains(">MAE<");
+    ApiClient.Reply png = api().get("/api/v1/backtests/" + jobId + "/plot?width=400&height=300",
+        ApiClient.headers("Accept", "image/png"));
+    assertThat(png.status()).isEqualTo(200);
+    assertThat(png.contentType()).isEqualTo("image/png");
+
     // a new service on the same store (a restart) still serves the finished result
     try (ForecastService restarted = new ForecastService(new ModelStore(STORE, ModelLoader.DEFAULT, 2),
         new ForecastServiceSettings(1, 100, 100, 1, 1), TrainingListener.NONE)) {
@@ -205,6 +215,7 @@ class BacktestApiHttpTest {
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.contentType()).startsWith("application/problem+json");
     assertThat(unknown.json().get("detail").asText()).isEqualTo("no backtest job 'no-such-job'");
+    assertThat(api().get("/api/v1/backtests/no-such-job/plot").status()).isEqualTo(404);
 
     byte[] small = String.join("\n", new String(ETTH1, StandardCharsets.UTF_8).lines().limit(601).toList())
         .getBytes(StandardCharsets.UTF_8);
@@ -242,5 +253,9 @@ class BacktestApiHttpTest {
     assertThat(report.get("result").isNull()).isTrue();
     assertThat(STORE.resolve(".backtests").resolve(running + ".json")).doesNotExist();
     assertThat(await(queued, "CANCELLED").get("job").get("fold").isNull()).as("never started").isTrue();
+    ApiClient.Reply plot = api().get("/api/v1/backtests/" + running + "/plot");
+    assertThat(plot.status()).as(plot.body()).isEqualTo(422);
+    assertThat(plot.json().get("detail").asText()).isEqualTo("backtest job '" + running
+        + "' has no result to plot (state CANCELLED)");
   }
 }
