@@ -89,6 +89,11 @@ class BacktestJobsTest {
           .hasMessage("job '" + t1 + "' is a training job, not a backtest");
       String t2 = second.train(hourlyCsv(300), "hourly.csv", TrainingRequest.of("n2", "naive", 24, 8, Map.of())).id();
       assertThat(await(second, t2).state()).isEqualTo(JobState.SUCCEEDED);
+      // the state turns SUCCEEDED just before the job is remembered and the oldest forgotten
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (Files.exists(resultFile(jobId)) && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
       assertThat(resultFile(jobId)).doesNotExist();
       assertThatThrownBy(() -> second.backtestReport(jobId)).isInstanceOf(JobNotFoundException.class)
           .hasMessage("no backtest job '" + jobId + "'");
