@@ -210,6 +210,15 @@ class BacktestApiHttpTest {
   }
 
   @Test
+  void theEndpointsAreInTheOpenApiDocument() {
+    JsonNode paths = api().get("/v3/api-docs").json().get("paths");
+    assertThat(paths.has("/api/v1/backtests")).isTrue();
+    assertThat(paths.get("/api/v1/backtests").has("post")).isTrue();
+    assertThat(paths.get("/api/v1/backtests/{id}").has("get")).isTrue();
+    assertThat(paths.get("/api/v1/backtests/{id}/plot").has("get")).isTrue();
+  }
+
+  @Test
   void unknownIdsAndTrainingJobsAreNotFound() throws Exception {
     ApiClient.Reply unknown = api().get("/api/v1/backtests/no-such-job");
     assertThat(unknown.status()).isEqualTo(404);
