@@ -41,6 +41,10 @@ import java.util.function.Supplier;
  *       not the job); the job then waits in a bounded queue for the single training thread. DJL
  *       allows one open gradient collector per process, so jobs run one at a time. A full queue
  *       rejects the job ({@link TrainingQueueFullException}).
+ *   <li>{@link #backtest}: a rolling-origin backtest ({@link io.forecast.forecasting.backtest.Backtest}),
+ *       checked at once like training, runs as a job of kind {@value JobStatus#BACKTEST} on the same
+ *       queue and thread (never beside a training job); {@link #backtestReport} gives its result,
+ *       kept in {@code STORE/.backtests/JOB-ID.json} while the job is remembered.
  *   <li>{@link #cancel}: a queued job is dropped; a running one stops before its next batch and
  *       saves nothing.
  *   <li><b>Job records survive a restart.</b> Every job's status is written to
@@ -63,6 +67,7 @@ public final class ForecastService implements AutoCloseable {
   private final ModelStore store;
   private final ForecastServiceSettings settings;
   private final TrainingJobs trainingJobs;
+  private final BacktestJobs backtestJobs;
   private final ConcurrentHashMap<String, ForecastBatcher> batchers = new ConcurrentHashMap<>();
   private final BiConsumer<String, Forecaster> unloadListener =
       (id, model) -> batchers.computeIfPresent(id, (k, b) -> b.forecaster() == model ? null : b);
@@ -75,6 +80,7 @@ public final class ForecastService implements AutoCloseable {
     this.store = Objects.requireNonNull(store, "store");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.trainingJobs = new TrainingJobs(store, settings, listener == null ? TrainingListener.NONE : listener);
+    this.backtestJobs = new BacktestJobs(trainingJobs, settings);
     store.addUnloadListener(unloadListener);
   }
 
@@ -278,18 +284,8 @@ public final class ForecastService implements AutoCloseable {
     TrainingSpec spec = parse(() -> new TrainingSpec(request.modelType(), request.seqLen(), request.predLen(), rule,
         request.settings(), request.intervals()));
     parse(() -> ForecastPipeline.check(spec));
-    long rows = TimeSeriesCsvReader.dataLines(csv);
-    long columns = TimeSeriesCsvReader.headerValueColumns(csv);
-    long cells = rows * columns;
-    if (cells > settings.maxTrainingCells()) {
-      throw new InvalidTrainingRequestException(fileName + " has " + rows + " rows × " + columns
-          + " value columns = " + cells + " cells; at most " + settings.maxTrainingCells() + " are accepted for "
-          + "training (forecast.training.max-cells)", null);
-    }
-    TimeSeriesFrame frame = TimeSeriesCsvReader.read(fileName, csv, CsvLoadOptions.defaults()
-        .withTargetColumn(request.target())
-        .withTimestampColumn(request.timestampColumn())
-        .withMissingValues(policy));
+    TimeSeriesFrame frame = TrainingUploads.read(csv, fileName, request.target(), request.timestampColumn(), policy,
+        settings);
     // the type's own checks (with the file's columns) and the split and lengths, now: a bad setting or
     // a too-short file fails the call, not the job
     Settings checked = ForecastPipeline.check(spec, frame);
@@ -297,6 +293,31 @@ public final class ForecastService implements AutoCloseable {
     Integer epochs = checked.asMap().get("epochs") instanceof Integer e ? e : null;
     return trainingJobs.submit(modelId, epochs == null ? 0 : epochs,
         new TrainingJobs.Work(frame, FileDigest.sha256(csv), spec, seed, request.overwrite()));
+  }
+
+  /**
+   * Checks a backtest request and its file (the settings, the file's length for the split and
+   * lengths, and every fold's parameters and rows), then queues the job on the training thread,
+   * behind any training jobs. On success its result is kept under {@code
+   * STORE/.backtests/JOB-ID.json} until the job is forgotten.
+   *
+   * @return the queued job's status (kind {@value JobStatus#BACKTEST}, state QUEUED or RUNNING)
+   * @throws InvalidTrainingRequestException for an unknown split rule, missing-value policy or window
+   * @throws io.forecast.forecasting.InvalidSettingsException for unusable settings or fold parameters
+   * @throws DataException if the file cannot be read or is too short for the split and lengths
+   * @throws TrainingQueueFullException if the queue is full
+   */
+  public JobStatus backtest(byte[] csv, String fileName, BacktestRequest request) {
+    return backtestJobs.submit(csv, fileName, request);
+  }
+
+  /**
+   * A backtest job and, once it succeeded, its result.
+   *
+   * @throws JobNotFoundException for an unknown (or forgotten) job, or one that is not a backtest
+   */
+  public BacktestReport backtestReport(String jobId) {
+    return backtestJobs.report(jobId);
   }
 
   private static <T> T parse(Supplier<T> step) {

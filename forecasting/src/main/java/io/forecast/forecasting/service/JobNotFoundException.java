@@ -7,4 +7,18 @@ public final class JobNotFoundException extends ForecastServiceException {
   public JobNotFoundException(String jobId) {
     super("no training job '" + jobId + "'");
   }
+
+  private JobNotFoundException(String message, boolean unused) {
+    super(message);
+  }
+
+  /**
+   * No backtest job with the given id.
+   *
+   * @param kind the kind of the job that has the id, or {@code null} when none has
+   */
+  public static JobNotFoundException notABacktest(String jobId, String kind) {
+    return new JobNotFoundException(kind == null ? "no backtest job '" + jobId + "'"
+        : "job '" + jobId + "' is a " + kind + " job, not a backtest", true);
+  }
 }

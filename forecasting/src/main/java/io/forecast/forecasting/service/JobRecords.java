@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The training jobs' records on disk: one small JSON file per job ({@code ROOT/.jobs/JOB-ID.json},
+ * The jobs' records on disk: one small JSON file per job ({@code ROOT/.jobs/JOB-ID.json},
  * a {@link JobStatus}), each replaced atomically and durably ({@link DurableFiles#writeAtomically}),
  * so a crash leaves every record with its previous or its new content. The folder's name starts
  * with a dot, so it can never be a model id and the store's listing skips it.
@@ -71,7 +71,8 @@ final class JobRecords {
         } catch (IOException | RuntimeException unreadable) {
           status = null;
         }
-        if (status == null || !id.equals(status.id()) || status.modelId() == null || status.state() == null) {
+        if (status == null || !id.equals(status.id()) || status.state() == null
+            || (status.modelId() == null && !JobStatus.BACKTEST.equals(status.kind()))) {
           Files.deleteIfExists(p);
           continue;
         }

@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The mutable record of one training job, shared by the training thread and status readers. The
+ * The mutable record of one job on the training thread (training a model, or a backtest: its
+ * {@link JobStatus#kind() kind}), shared by the training thread and status readers. The
  * service persists a {@link #snapshot()} on every change (see {@link TrainingJobs}); a job read
  * back after a restart is {@link #restore restored} finished.
  */
@@ -15,6 +16,9 @@ final class TrainingJob {
 
   private final String id;
   private final String modelId;
+  private final String kind;
+  private Integer fold;
+  private Integer folds;
   private volatile int maxEpochs;
   private final String submittedAt;
   private final List<EpochLoss> epochs = new ArrayList<>();
@@ -33,11 +37,17 @@ final class TrainingJob {
   JobState recordedState;
 
   TrainingJob(String id, String modelId, int maxEpochs) {
-    this(id, modelId, maxEpochs, Instant.now().toString());
+    this(id, JobStatus.TRAINING, modelId, maxEpochs, Instant.now().toString());
   }
 
-  private TrainingJob(String id, String modelId, int maxEpochs, String submittedAt) {
+  /** A job of a kind ({@link JobStatus#TRAINING} or {@link JobStatus#BACKTEST}); modelId null for a backtest. */
+  TrainingJob(String id, String kind, String modelId, int maxEpochs) {
+    this(id, kind, modelId, maxEpochs, Instant.now().toString());
+  }
+
+  private TrainingJob(String id, String kind, String modelId, int maxEpochs, String submittedAt) {
     this.id = id;
+    this.kind = kind;
     this.modelId = modelId;
     this.maxEpochs = maxEpochs;
     this.submittedAt = submittedAt;
@@ -48,9 +58,11 @@ final class TrainingJob {
    * comes back FAILED with {@link #INTERRUPTED} (finished now); a finished one as it was.
    */
   static TrainingJob restore(JobStatus s) {
-    TrainingJob job = new TrainingJob(s.id(), s.modelId(), s.maxEpochs(),
+    TrainingJob job = new TrainingJob(s.id(), s.kind(), s.modelId(), s.maxEpochs(),
         s.submittedAt() == null ? Instant.EPOCH.toString() : s.submittedAt());
     job.epochs.addAll(s.epochs());
+    job.fold = s.fold();
+    job.folds = s.folds();
     job.startedAt = s.startedAt();
     if (s.state() == null || !s.state().isFinished()) {
       job.state = JobState.FAILED;
@@ -77,6 +89,10 @@ final class TrainingJob {
     return modelId;
   }
 
+  String kind() {
+    return kind;
+  }
+
   synchronized void task(Runnable task) {
     this.task = task;
   }
@@ -98,6 +114,22 @@ final class TrainingJob {
     state = JobState.RUNNING;
     startedAt = Instant.now().toString();
     return true;
+  }
+
+  /** A backtest planned its folds: none finished yet. */
+  synchronized void foldsPlanned(int total) {
+    folds = total;
+    fold = 0;
+  }
+
+  /** A backtest's fold starts: the epochs reported from now on are its training's. */
+  synchronized void foldStarted() {
+    epochs.clear();
+  }
+
+  /** A backtest's fold is scored. */
+  synchronized void foldFinished(int finished) {
+    fold = finished;
   }
 
   synchronized void epochFinished(int epoch, double trainLoss, double valLoss, double seconds) {
@@ -162,6 +194,6 @@ final class TrainingJob {
       eta = mean * Math.max(0, maxEpochs - epochs.size());
     }
     return new JobStatus(id, modelId, state, epochs.size(), maxEpochs, epochs, eta, error, submittedAt, startedAt,
-        finishedAt);
+        finishedAt, kind, fold, folds);
   }
 }

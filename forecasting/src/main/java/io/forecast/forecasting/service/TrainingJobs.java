@@ -19,19 +19,22 @@ import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The {@link ForecastService}'s training jobs: a bounded queue in front of a single training thread
- * (DJL allows one open gradient collector per process), job lookup and cancel, one model id trained
+ * The {@link ForecastService}'s jobs, training models and backtests ({@link JobWork}): a bounded queue
+ * in front of a single training thread (DJL allows one open gradient collector per process, so a
+ * backtest never trains beside a training job), job lookup and cancel, one model id trained
  * by at most one active job, and the jobs' records ({@link JobRecords}): every status change is
  * written to {@code STORE/.jobs/JOB-ID.json}; the records of an earlier service on the same store
  * are read back at construction (unfinished jobs turn {@code FAILED}, {@link TrainingJob#INTERRUPTED});
  * only the {@code retainedJobs} most recently finished jobs are remembered, the records of the
- * others deleted. A record that cannot be written is logged and does not stop the job.
+ * others deleted (with a backtest's result, {@link BacktestResults}). A record that cannot be
+ * written is logged and does not stop the job.
  *
  * <p>Thread-safe.
  */
@@ -39,7 +42,23 @@ final class TrainingJobs implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(TrainingJobs.class.getName());
 
   /**
-   * What a job trains and saves, checked before it is queued.
+   * What a job does on the training thread. It returns normally when its result is kept (then the
+   * job SUCCEEDED), throws {@link CancellationException} when it stopped because {@link
+   * TrainingJob#isCancelRequested()} turned true (CANCELLED), or a service, data or forecasting
+   * exception (FAILED, with its message).
+   */
+  @FunctionalInterface
+  interface JobWork {
+    /**
+     * @param job the job (its id; progress setters)
+     * @param context seed, threads, epoch progress (recorded on the job) and cancellation
+     * @param changed call after changing the job's progress, to write its record
+     */
+    void run(TrainingJob job, TrainingContext context, Runnable changed);
+  }
+
+  /**
+   * What a training job trains and saves, checked before it is queued.
    *
    * @param frame the training file, loaded
    * @param sha256 the file's digest (provenance)
@@ -53,6 +72,7 @@ final class TrainingJobs implements AutoCloseable {
   private final ForecastServiceSettings settings;
   private final TrainingListener listener;
   private final JobRecords records;
+  private final BacktestResults backtestResults;
   private final ThreadPoolExecutor trainer;
   private final ConcurrentHashMap<String, TrainingJob> jobs = new ConcurrentHashMap<>();
   private final Deque<String> finishedJobs = new ArrayDeque<>();
@@ -63,6 +83,7 @@ final class TrainingJobs implements AutoCloseable {
     this.settings = settings;
     this.listener = listener;
     this.records = new JobRecords(store.root());
+    this.backtestResults = new BacktestResults(store.root());
     restore();
     this.trainer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
         new ArrayBlockingQueue<>(settings.trainingQueueCapacity()), runnable -> {
@@ -84,13 +105,37 @@ final class TrainingJobs implements AutoCloseable {
     TrainingJob job = new TrainingJob(UUID.randomUUID().toString(), modelId, maxEpochs);
     synchronized (jobs) {
       for (TrainingJob other : jobs.values()) {
-        if (other.modelId().equals(modelId) && !other.state().isFinished()) {
+        if (modelId.equals(other.modelId()) && !other.state().isFinished()) {
           throw ModelAlreadyExistsException.beingTrained(modelId, other.id());
         }
       }
       jobs.put(job.id(), job);
     }
-    Runnable task = () -> run(job, work);
+    return queue(job, work.seed(), (j, context, changed) -> {
+      try (FittedForecaster model = ForecastPipeline.train(work.frame(), work.sha256(), work.spec(), context)) {
+        if (j.isCancelRequested()) {
+          throw new CancellationException("training cancelled");
+        }
+        store.save(j.modelId(), model, work.overwrite());
+      }
+    });
+  }
+
+  /**
+   * Queues a job of any kind on the training thread (it shares the queue with training jobs).
+   *
+   * @param job a new job, not yet known to this
+   * @param seed the training seed of its context
+   * @return the job's status (QUEUED, or RUNNING if the thread already took it)
+   * @throws TrainingQueueFullException if the queue is full
+   */
+  JobStatus submit(TrainingJob job, long seed, JobWork work) {
+    jobs.put(job.id(), job);
+    return queue(job, seed, work);
+  }
+
+  private JobStatus queue(TrainingJob job, long seed, JobWork work) {
+    Runnable task = () -> run(job, seed, work);
     job.task(task);
     try {
       trainer.execute(task);
@@ -102,7 +147,7 @@ final class TrainingJobs implements AutoCloseable {
     return job.snapshot();
   }
 
-  private void run(TrainingJob job, Work work) {
+  private void run(TrainingJob job, long seed, JobWork work) {
     if (!job.start()) {
       return;
     }
@@ -122,16 +167,12 @@ final class TrainingJobs implements AutoCloseable {
           persist(job);
         }
       };
-      TrainingContext context = new TrainingContext(work.seed(), settings.trainingThreads(), progress,
+      TrainingContext context = new TrainingContext(seed, settings.trainingThreads(), progress,
           job::isCancelRequested);
-      try (FittedForecaster model = ForecastPipeline.train(work.frame(), work.sha256(), work.spec(), context)) {
-        if (job.isCancelRequested()) {
-          job.finish(JobState.CANCELLED, null);
-        } else {
-          store.save(job.modelId(), model, work.overwrite());
-          job.finish(JobState.SUCCEEDED, null);
-        }
-      }
+      work.run(job, context, () -> persist(job));
+      job.finish(JobState.SUCCEEDED, null);
+    } catch (CancellationException e) {
+      job.finish(JobState.CANCELLED, null);
     } catch (ForecastServiceException | DataException | ForecastingException e) {
       job.finish(JobState.FAILED, e.getMessage());
     } catch (RuntimeException | Error e) {
@@ -191,9 +232,12 @@ final class TrainingJobs implements AutoCloseable {
       job.forgotten = true;
       try {
         records.delete(job.id());
+        if (JobStatus.BACKTEST.equals(job.kind())) {
+          backtestResults.delete(job.id());
+        }
       } catch (IOException | RuntimeException e) {
-        LOG.log(System.Logger.Level.WARNING, "cannot delete the record of forgotten training job " + job.id()
-            + ": " + e.getMessage());
+        LOG.log(System.Logger.Level.WARNING, "cannot delete the record of forgotten " + job.kind() + " job "
+            + job.id() + ": " + e.getMessage());
       }
     }
   }
@@ -237,6 +281,11 @@ final class TrainingJobs implements AutoCloseable {
     } catch (DateTimeParseException e) {
       return Instant.EPOCH;
     }
+  }
+
+  /** The finished backtests' results (deleted here when their jobs are forgotten). */
+  BacktestResults backtestResults() {
+    return backtestResults;
   }
 
   /** See {@link ForecastService#job}. */

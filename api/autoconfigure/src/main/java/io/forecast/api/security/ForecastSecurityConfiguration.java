@@ -19,6 +19,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -30,12 +31,14 @@ import org.springframework.web.filter.CorsFilter;
  * <ul>
  *   <li>With API keys configured: {@code read} keys may {@code POST /api/v1/forecasts}, {@code POST
  *       /api/v1/models/{id}/evaluations} and GET anything under {@code /api/v1}; {@code write} keys may
- *       also train ({@code POST /api/v1/models}) and delete models and jobs; every other request under
+ *       also train ({@code POST /api/v1/models}), backtest ({@code POST /api/v1/backtests}) and delete
+ *       models and jobs; every other request under
  *       {@code /api/v1} needs a write key. No or an unknown key: 401 with {@code WWW-Authenticate:
  *       Bearer}; a read key where a write key is needed: 403.
  *   <li>Without keys (open mode, development): everything is allowed, but a state-changing request a
  *       browser marks as cross-site is refused (403).
- *   <li>Training submissions are rate limited per client (429 with {@code Retry-After}).
+ *   <li>Training and backtest submissions are rate limited per client, from one bucket (429 with
+ *       {@code Retry-After}).
  *   <li>CORS only for {@code forecast.security.cors.allowed-origins}.
  *   <li>With {@code forecast.security.all-paths} (set by {@code forecast serve}) the chain covers the
  *       whole application: actuator health and info, the OpenAPI document and Swagger UI stay open, every
@@ -122,7 +125,8 @@ public class ForecastSecurityConfiguration {
       // before CORS processing, so that a refused cross-site request gets a problem document
       http.addFilterBefore(new CrossSiteRequestFilter(origins), CorsFilter.class);
     }
-    RequestMatcher training = path.matcher(HttpMethod.POST, "/api/v1/models");
+    RequestMatcher training = new OrRequestMatcher(path.matcher(HttpMethod.POST, "/api/v1/models"),
+        path.matcher(HttpMethod.POST, "/api/v1/backtests"));
     if (properties.getTrainingRatePerMinute() > 0) {
       http.addFilterAfter(new TrainingRateLimitFilter(training,
           new TokenBuckets(properties.getTrainingRatePerMinute(), System::nanoTime)), AuthorizationFilter.class);
@@ -152,7 +156,7 @@ public class ForecastSecurityConfiguration {
     a.requestMatchers(path.matcher(HttpMethod.GET, API), path.matcher(HttpMethod.HEAD, API),
         path.matcher(HttpMethod.POST, "/api/v1/forecasts"),
         path.matcher(HttpMethod.POST, "/api/v1/models/*/evaluations")).hasAuthority(ApiKeyFilter.READ);
-    // training, deleting models and jobs, and anything not listed above
+    // training, backtests, deleting models and jobs, and anything not listed above
     a.requestMatchers(path.matcher(API)).hasAuthority(ApiKeyFilter.WRITE);
   }
 

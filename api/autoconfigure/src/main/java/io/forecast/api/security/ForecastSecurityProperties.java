@@ -25,7 +25,10 @@ public class ForecastSecurityProperties {
   /** API keys allowed to read: forecasts, evaluations, listing models, jobs and model types. */
   private List<String> readKeys = new ArrayList<>();
 
-  /** API keys allowed to read and write: also training (POST /api/v1/models) and deleting models and jobs. */
+  /**
+   * API keys allowed to read and write: also training (POST /api/v1/models), backtests (POST
+   * /api/v1/backtests) and deleting models and jobs.
+   */
   private List<String> writeKeys = new ArrayList<>();
 
   /**
@@ -36,8 +39,8 @@ public class ForecastSecurityProperties {
   private boolean allPaths = false;
 
   /**
-   * Training submissions (POST /api/v1/models) one client may make per minute (token bucket: bursts of
-   * up to this many, refilled evenly); a client is an API key, or the remote address in open mode
+   * Training and backtest submissions (POST /api/v1/models, POST /api/v1/backtests) one client may
+   * make per minute (token bucket: bursts of up to this many, refilled evenly); a client is an API key, or the remote address in open mode
    * (loopback clients are not limited in open mode). 0 turns the limit off.
    */
   private int trainingRatePerMinute = 10;

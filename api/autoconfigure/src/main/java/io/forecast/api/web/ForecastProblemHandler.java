@@ -56,7 +56,8 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
  *   <tr><td>400</td><td>malformed JSON, failed bean validation, invalid model id, wrong history
  *       columns, missing values, unreadable CSV, unusable training settings, prediction-interval levels
  *       not calibrated for the model (or the model has no calibration)</td></tr>
- *   <tr><td>404</td><td>unknown model or job</td></tr>
+ *   <tr><td>404</td><td>unknown model or job (or a job that is not a backtest, under
+ *       {@code /api/v1/backtests})</td></tr>
  *   <tr><td>409</td><td>model id already taken</td></tr>
  *   <tr><td>413</td><td>body or upload over the limit</td></tr>
  *   <tr><td>422</td><td>history shorter than the model's {@code seqLen} (property {@code requiredRows})</td></tr>
@@ -68,7 +69,7 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
  */
 @RestControllerAdvice(assignableTypes = {ForecastController.class, ModelController.class, ModelPlotController.class,
     ModelTypeController.class,
-    JobController.class})
+    JobController.class, BacktestController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class ForecastProblemHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ForecastProblemHandler.class);

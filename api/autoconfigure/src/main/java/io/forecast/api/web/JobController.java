@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/jobs}: training job status (state, epoch, losses, ETA) and cancellation. */
+/**
+ * {@code /api/v1/jobs}: job status (state, epoch, losses, ETA; a backtest's folds) and cancellation,
+ * for training and backtest jobs alike (their {@code kind}).
+ */
 @RestController
 @RequestMapping(path = "/api/v1/jobs", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "jobs")
@@ -25,19 +28,19 @@ public class JobController {
     this.service = service;
   }
 
-  @Operation(summary = "Remembered training jobs, oldest first")
+  @Operation(summary = "Remembered jobs (training and backtests), oldest first")
   @GetMapping
   public List<JobStatus> list() {
     return service.jobs();
   }
 
-  @Operation(summary = "A training job's state, epoch, losses and ETA")
+  @Operation(summary = "A job's kind, state, epoch, losses and ETA (a backtest's folds done and planned)")
   @GetMapping("/{id}")
   public JobStatus get(@PathVariable("id") String id) {
     return service.job(id);
   }
 
-  @Operation(summary = "Cancel a training job: 200 when it has ended, 202 while a running job is stopping")
+  @Operation(summary = "Cancel a training or backtest job: 200 when it has ended, 202 while a running job is stopping")
   @DeleteMapping("/{id}")
   public ResponseEntity<JobStatus> cancel(@PathVariable("id") String id) {
     JobStatus status = service.cancel(id);

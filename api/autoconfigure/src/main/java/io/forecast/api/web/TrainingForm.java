@@ -94,13 +94,19 @@ public record TrainingForm(
         throw new InvalidSettingsException("setting '" + k + "' is given both as a field and in settings");
       }
     });
-    List<Double> levels = intervals == null || intervals.isBlank() ? null
-        : intervals.trim().equals("none") ? List.of() : ConformalCalibration.parseLevels(intervals);
+    List<Double> levels = levels(intervals);
     return new TrainingRequest(id, modelType, seqLen, predLen, all, seed, split, target, timestampColumn, missing,
         Boolean.TRUE.equals(overwrite), levels);
   }
 
-  private static Map<String, Object> parseSettings(String text) {
+  /** Interval levels as a form gives them: {@code null} (blank: the defaults), empty ({@code none}) or parsed. */
+  static List<Double> levels(String intervals) {
+    return intervals == null || intervals.isBlank() ? null
+        : intervals.trim().equals("none") ? List.of() : ConformalCalibration.parseLevels(intervals);
+  }
+
+  /** The {@code settings} field: a JSON object of scalars (blank: none). */
+  static Map<String, Object> parseSettings(String text) {
     Map<String, Object> out = new LinkedHashMap<>();
     if (text == null || text.isBlank()) {
       return out;

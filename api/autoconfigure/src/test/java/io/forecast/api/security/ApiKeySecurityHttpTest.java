@@ -30,6 +30,8 @@ class ApiKeySecurityHttpTest {
   static final String WRITE_KEY = "write-key-0123456789abcdef";
   /** A second write key used only by the rate-limit test, so that its bucket is its own. */
   static final String RATE_KEY = "rate-key-0123456789abcdef";
+  /** A write key used only by the backtest rate-limit test. */
+  static final String BACKTEST_RATE_KEY = "backtest-rate-key-0123456789abcdef";
   static final int RATE = 3;
   static final Path STORE = tempDir();
 
@@ -39,7 +41,7 @@ class ApiKeySecurityHttpTest {
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("forecast.store.path", STORE::toString);
     registry.add("forecast.security.read-keys", () -> READ_KEY);
-    registry.add("forecast.security.write-keys", () -> WRITE_KEY + ", " + RATE_KEY);
+    registry.add("forecast.security.write-keys", () -> WRITE_KEY + ", " + RATE_KEY + ", " + BACKTEST_RATE_KEY);
     registry.add("forecast.security.training-rate-per-minute", () -> Integer.toString(RATE));
   }
 
@@ -155,6 +157,30 @@ class ApiKeySecurityHttpTest {
     assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 60);
     assertThat(http().get("/api/v1/models", bearer(RATE_KEY)).status()).as("only training is limited")
         .isEqualTo(200);
+  }
+
+  /** A backtest submission without its file: passes security, then gets the API's own 400. */
+  private ApiClient.Reply submitBacktest(Map<String, String> headers) {
+    return http().postForm("/api/v1/backtests", Map.of("modelType", "naive", "seqLen", "24", "predLen", "8"), null,
+        headers);
+  }
+
+  @Test
+  void backtestsNeedAWriteKeyToSubmitAndAReadKeyToRead() {
+    assertProblem(submitBacktest(bearer(READ_KEY)), 403, "needs a write key");
+    assertProblem(submitBacktest(Map.of()), 401, "needs an API key");
+    assertProblem(submitBacktest(bearer(WRITE_KEY)), 400, "'file'");
+    assertProblem(http().get("/api/v1/backtests/nope", bearer(READ_KEY)), 404, "no backtest job 'nope'");
+  }
+
+  @Test
+  void backtestSubmissionsShareTheTrainingRateLimit() {
+    for (int i = 0; i < RATE - 1; i++) {
+      assertThat(submitBacktest(bearer(BACKTEST_RATE_KEY)).status()).as("submission %d", i + 1).isEqualTo(400);
+    }
+    assertThat(submitTraining(bearer(BACKTEST_RATE_KEY)).status()).isEqualTo(400);
+    assertProblem(submitBacktest(bearer(BACKTEST_RATE_KEY)), 429, "at most " + RATE + " per minute");
+    assertProblem(submitTraining(bearer(BACKTEST_RATE_KEY)), 429, "at most " + RATE + " per minute");
   }
 
   @Test
