@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * The service's Micrometer timers: {@code forecast.latency} (one sample per forecast request, tag
  * {@code outcome} = success, client_error or server_error) and {@code forecast.training} (one sample
- * per finished training job, tag {@code state} = SUCCEEDED, FAILED or CANCELLED).
+ * per finished job, tags {@code state} = SUCCEEDED, FAILED or CANCELLED and {@code kind} = training or
+ * backtest).
  */
 public final class ForecastMeters {
   /** Timer of forecast requests. */
@@ -47,11 +48,12 @@ public final class ForecastMeters {
     t.record(Duration.ofNanos(nanos));
   }
 
-  /** Records one finished training job. */
+  /** Records one finished job (training or backtest). */
   public void trainingFinished(JobStatus status, Duration runTime) {
     Timer.builder(TRAINING)
         .description("Training job run time")
         .tag("state", status.state().name())
+        .tag("kind", status.kind() == null ? JobStatus.TRAINING : status.kind())
         .register(registry)
         .record(runTime);
   }
