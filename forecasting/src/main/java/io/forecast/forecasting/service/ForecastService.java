@@ -321,14 +321,7 @@ public final class ForecastService implements AutoCloseable {
   }
 
   private static <T> T parse(Supplier<T> step) {
-    try {
-      return step.get();
-    } catch (DataException | ForecastingException e) {
-      throw e;
-    } catch (IllegalArgumentException e) {
-      // the data layer's parsers (split rule, missing policy) report unknown names this way
-      throw new InvalidTrainingRequestException(e.getMessage(), e);
-    }
+    return TrainingUploads.parse(step);
   }
 
   /**
