@@ -507,7 +507,7 @@ class ForecastApiHttpTest {
     assertThat(api().get("/actuator/info").status()).isEqualTo(200);
     String prometheus = api().get("/actuator/prometheus").body();
     assertThat(prometheus).contains("forecast_latency_seconds_count{outcome=\"success\"")
-        .contains("forecast_training_seconds_count{state=\"SUCCEEDED\"");
+        .contains("forecast_training_seconds_count{kind=\"training\",state=\"SUCCEEDED\"");
     assertProblem(api().get("/api/v1/nothing-here"), 404, "");
   }
 
