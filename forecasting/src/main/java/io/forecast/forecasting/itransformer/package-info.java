@@ -4,7 +4,7 @@
  * thuml/Time-Series-Library {@code models/iTransformer.py}) with the attention operator taken from
  * the attention module's registry.
  *
- * <p><b>Network</b> ({@link io.forecast.forecasting.itransformer.ITransformerNetwork}), input
+ * <p><b>Network</b> ({@code ITransformerNetwork}), input
  * {@code [B, T, N]} z-scored, output {@code [B, τ, N]}:
  *
  * <ol>
@@ -16,10 +16,10 @@
  *       encoding and the model is equivariant to permutations of the columns (with a permutation
  *       equivariant operator: softmax, sinkhorn, V1–V4; qr's noise, delta's windows and monarch's
  *       blocks depend on the token order).
- *   <li>{@code eLayers} post-LN encoder layers ({@link io.forecast.forecasting.itransformer.EncoderLayer}):
+ *   <li>{@code eLayers} post-LN encoder layers ({@code EncoderLayer}):
  *       {@code x = LN(x + Drop(Attn(x)))}, {@code y = Drop(Linear_{d_ff→d_model}(Drop(GELU(
  *       Linear_{d_model→d_ff}(x)))))} (TSLib's 1×1 convolutions), {@code out = LN(x + y)}.
- *       Attention ({@link io.forecast.forecasting.itransformer.MultiHeadAttention}): Linear q, k, v
+ *       Attention ({@code MultiHeadAttention}): Linear q, k, v
  *       projections d_model → d_model split into {@code nHeads} heads, the operator on
  *       {@code [B, H, N, d]}, heads merged, output projection.
  *   <li>Final LayerNorm, projector {@code Linear(d_model → τ)}, transposed to {@code [B, τ, N]}.

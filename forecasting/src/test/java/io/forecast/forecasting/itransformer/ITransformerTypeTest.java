@@ -135,7 +135,7 @@ class ITransformerTypeTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("operators")
   void everyOperatorTrainsSavesAndLoads(String operator, @TempDir Path dir) throws IOException {
-    Map<String, Object> extra = new HashMap<>(Map.of("attention", operator, "epochs", 1));
+    Map<String, Object> extra = new HashMap<>(Map.of("attention", operator, "epochs", 1, "batchSize", 64));
     if (operator.equals("qontot")) {
       extra.put("layers", 2);
       extra.put("mode", "trainable");
@@ -159,7 +159,7 @@ class ITransformerTypeTest {
 
   @Test
   void sinkhornWithThreeIterationsTrainsAndIsDoublyStochastic() {
-    Settings s = TYPE.settings().resolve(small(Map.of("attention", "sinkhorn", "iterations", "3")));
+    Settings s = TYPE.settings().resolve(small(Map.of("attention", "sinkhorn", "iterations", "3", "epochs", 1)));
     FittedModel fitted = TYPE.fit(new TrainingData(series, "sha"), s, new TrainingContext(5, 0, null, null));
     try (ITransformerPredictor model = (ITransformerPredictor) fitted.model()) {
       assertThat(model.settings()).containsEntry("iterations", 3).containsEntry("eps", 1.0)
