@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.forecast.attention.qontot.QontotAttention;
 import io.forecast.attention.registry.AttentionOperators;
 import io.forecast.data.CsvLoadOptions;
 import io.forecast.data.PreparedSeries;
@@ -144,6 +145,12 @@ class ITransformerTypeTest {
         new TrainingContext(5, 0, null, null));
     try (ScaledModel model = fitted.model()) {
       assertThat(fitted.report().curve().get(0).trainLoss()).isFinite();
+      // swapping the operator changes nothing else: by hand for T=24, d=16, d_ff=16, 1 layer, τ=8,
+      // embedding 400 + attention 1088 + feed-forward 544 + 2 LayerNorms 64 + final LayerNorm 32 +
+      // projector 136 = 2264, plus qontot's trainable circuit angles
+      long own = operator.equals("qontot")
+          ? new QontotAttention(2, -1, 0L, QontotAttention.Mode.TRAINABLE).parameterCount(4) : 0;
+      assertThat(model.parameterCount()).isEqualTo(2264 + own);
       model.save(dir);
       SlidingWindows test = series.windows(Split.TEST);
       float[] before = model.predict(test, 0, test.count());
