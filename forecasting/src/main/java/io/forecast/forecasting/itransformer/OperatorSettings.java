@@ -1,0 +1,106 @@
+package io.forecast.forecasting.itransformer;
+
+import io.forecast.attention.InvalidOperatorParameterException;
+import io.forecast.attention.OperatorParameter;
+import io.forecast.attention.OperatorParams;
+import io.forecast.attention.OperatorSpec;
+import io.forecast.attention.registry.AttentionOperators;
+import io.forecast.forecasting.InvalidSettingsException;
+import io.forecast.forecasting.Setting;
+import io.forecast.forecasting.Settings;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The attention operators' parameters as settings of a model type.
+ *
+ * <p>A {@link io.forecast.forecasting.SettingsSchema} is a fixed list and refuses unknown keys, so it
+ * cannot say "these settings exist only when {@code attention} is sinkhorn". Instead the type declares
+ * the union of every registered operator's parameters as optional settings (no default: the operator's
+ * own default applies), each loosely typed (the union of the ranges or choices of the operators sharing
+ * the name), and {@link #params} hands the values given to the chosen operator's {@link OperatorSpec},
+ * the same check {@code forecast attention --param} runs: a parameter the operator does not have, or a
+ * value outside its own range, is refused naming the operator and its parameters.
+ */
+final class OperatorSettings {
+  /** One setting per distinct operator parameter name, in registry order. */
+  static final List<Setting> SETTINGS = build();
+
+  private OperatorSettings() {}
+
+  private static List<Setting> build() {
+    Map<String, List<OperatorParameter>> byName = new LinkedHashMap<>();
+    Map<String, List<String>> owners = new LinkedHashMap<>();
+    for (String op : AttentionOperators.names()) {
+      for (OperatorParameter p : AttentionOperators.spec(op).parameters()) {
+        byName.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(p);
+        owners.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(op);
+      }
+    }
+    List<Setting> out = new ArrayList<>();
+    byName.forEach((name, params) -> out.add(setting(name, params, owners.get(name))));
+    return List.copyOf(out);
+  }
+
+  private static Setting setting(String name, List<OperatorParameter> params, List<String> owners) {
+    StringBuilder doc = new StringBuilder("attention parameter (only with attention=" + String.join(" or ", owners)
+        + "; default: the operator's): ");
+    for (int i = 0; i < params.size(); i++) {
+      doc.append(i == 0 ? "" : "; ").append(owners.get(i)).append(": ").append(params.get(i).doc());
+    }
+    Set<OperatorParameter.Kind> kinds = new LinkedHashSet<>();
+    params.forEach(p -> kinds.add(p.kind()));
+    double min = params.stream().mapToDouble(OperatorParameter::min).min().orElseThrow();
+    double max = params.stream().mapToDouble(OperatorParameter::max).max().orElseThrow();
+    if (kinds.size() == 1 && kinds.contains(OperatorParameter.Kind.BOOLEAN)) {
+      return Setting.flag(name, null, doc.toString());
+    }
+    if (kinds.size() == 1 && kinds.contains(OperatorParameter.Kind.CHOICE)) {
+      Set<String> choices = new LinkedHashSet<>();
+      params.forEach(p -> choices.addAll(p.choices()));
+      return Setting.choice(name, null, List.copyOf(choices), doc.toString());
+    }
+    if (kinds.stream().allMatch(k -> k == OperatorParameter.Kind.INT || k == OperatorParameter.Kind.LONG)) {
+      // a long (seed) is reachable here within the int range; the operator still range-checks it
+      return Setting.integer(name, null, (int) Math.max(min, Integer.MIN_VALUE), (int) Math.min(max, Integer.MAX_VALUE),
+          doc.toString());
+    }
+    if (kinds.stream().noneMatch(k -> k == OperatorParameter.Kind.BOOLEAN || k == OperatorParameter.Kind.CHOICE)) {
+      return Setting.decimal(name, null, min, max, doc.toString());
+    }
+    throw new IllegalStateException("attention operators " + owners + " declare parameter '" + name
+        + "' with incompatible kinds " + kinds + "; the itransformer settings cannot hold both");
+  }
+
+  /** Whether {@code name} is one of the operator-parameter settings. */
+  static boolean isOperatorSetting(String name) {
+    return SETTINGS.stream().anyMatch(s -> s.name().equals(name));
+  }
+
+  /**
+   * The checked parameters of the chosen operator from resolved settings: the operator-parameter
+   * settings that were given, checked by the operator's own spec, defaults filled in.
+   *
+   * @throws InvalidSettingsException naming the operator and its parameters when a given setting is not
+   *     one of them, or a value is outside the operator's own range
+   */
+  static OperatorParams params(String type, String operator, Settings settings) {
+    Map<String, Object> given = new LinkedHashMap<>();
+    for (Setting s : SETTINGS) {
+      Object v = settings.asMap().get(s.name());
+      if (v != null) {
+        given.put(s.name(), v);
+      }
+    }
+    try {
+      OperatorSpec spec = AttentionOperators.spec(operator);
+      return spec.params(given);
+    } catch (InvalidOperatorParameterException e) {
+      throw new InvalidSettingsException("model type '" + type + "': " + e.getMessage(), e);
+    }
+  }
+}
