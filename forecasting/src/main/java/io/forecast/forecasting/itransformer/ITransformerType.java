@@ -14,6 +14,7 @@ import io.forecast.forecasting.Settings;
 import io.forecast.forecasting.SettingsSchema;
 import io.forecast.forecasting.TrainingContext;
 import io.forecast.forecasting.TrainingData;
+import io.forecast.forecasting.mixing.OperatorSettings;
 import io.forecast.forecasting.training.ParameterBudget;
 import io.forecast.forecasting.training.Trainer;
 import io.forecast.forecasting.training.TrainingConfig;
@@ -51,6 +52,7 @@ public final class ITransformerType implements ForecasterType {
   /** {@code run.py} default {@code --dropout 0.1}. */
   public static final double DEFAULT_DROPOUT = 0.1;
 
+  private static final OperatorSettings OPERATOR_SETTINGS = OperatorSettings.forRegistry(NAME, "attention");
   private static final SettingsSchema SCHEMA = new SettingsSchema(NAME, schema());
 
   private static List<Setting> schema() {
@@ -67,7 +69,7 @@ public final class ITransformerType implements ForecasterType {
     all.add(Setting.choice("attention", SoftmaxAttention.NAME, AttentionOperators.names(),
         "the attention operator over the variate tokens; its parameters are settings too (e.g. iterations=3 "
             + "with sinkhorn)"));
-    all.addAll(OperatorSettings.SETTINGS);
+    all.addAll(OPERATOR_SETTINGS.settings());
     return all;
   }
 
@@ -96,7 +98,7 @@ public final class ITransformerType implements ForecasterType {
    */
   public static ITransformerConfig config(Settings s, int seqLen, int predLen, int columns) {
     String attention = s.choice("attention");
-    OperatorParams params = OperatorSettings.params(NAME, attention, s);
+    OperatorParams params = OPERATOR_SETTINGS.params(attention, s);
     return new ITransformerConfig(seqLen, predLen, columns, s.integer("dModel"), s.integer("dFf"),
         s.integer("eLayers"), s.integer("nHeads"), s.decimal("dropout"), s.decimal("attentionDropout"), attention,
         params);
@@ -116,7 +118,7 @@ public final class ITransformerType implements ForecasterType {
   static Map<String, Object> effectiveSettings(Settings s, ITransformerConfig config) {
     Map<String, Object> out = new LinkedHashMap<>();
     s.asMap().forEach((k, v) -> {
-      if (!OperatorSettings.isOperatorSetting(k) && v != null) {
+      if (!OPERATOR_SETTINGS.isOperatorSetting(k) && v != null) {
         out.put(k, v);
       }
     });

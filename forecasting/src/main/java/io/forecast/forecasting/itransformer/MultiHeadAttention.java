@@ -9,12 +9,11 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
 import io.forecast.attention.AttentionOperator;
-import io.forecast.attention.AttentionOps;
 import io.forecast.attention.AttentionResult;
 import io.forecast.attention.qontot.QontotAttention;
+import io.forecast.forecasting.mixing.HeadAttention;
 import io.forecast.forecasting.nn.Layers;
 
 /**
@@ -23,10 +22,9 @@ import io.forecast.forecasting.nn.Layers;
  * features ({@code [B, H, N, d]}), the operator, the heads concatenated back, and the output
  * projection. No mask (encoder self-attention over variates).
  *
- * <p>Attention dropout (TSLib's {@code FullAttention} drops the softmax weights) is applied, while
- * training, to the mixing matrix A of operators that form one: {@code O' = Drop(A)·V + (O − A·V)}, so
- * that an operator whose output has a part outside A·V (a sink token's value) keeps it. Operators that
- * never form A (monarch, delta) get no attention dropout. qontot in mode {@code trainable} owns its
+ * <p>The heads, the operator and the attention dropout (TSLib's {@code FullAttention} drops the softmax
+ * weights) are {@link HeadAttention}'s: {@code attentionDropout} is applied, while training, to the
+ * mixing matrix A of operators that form one. qontot in mode {@code trainable} owns its
  * circuit angles θ here, as a parameter initialised to the operator's seeded angles.
  */
 final class MultiHeadAttention extends AbstractBlock {
@@ -46,18 +44,8 @@ final class MultiHeadAttention extends AbstractBlock {
     this.key = addChildBlock("key_projection", Layers.pytorchLinear(d, d));
     this.value = addChildBlock("value_projection", Layers.pytorchLinear(d, d));
     this.out = addChildBlock("out_projection", Layers.pytorchLinear(d, d));
-    if (config.trainableTheta()) {
-      QontotAttention q = (QontotAttention) operator;
-      double[] start = q.initialTheta(config.variates());
-      this.theta = addParameter(Parameter.builder().setName("theta").setType(Parameter.Type.WEIGHT)
-          .optShape(new Shape(start.length)).optInitializer(values(start)).build());
-    } else {
-      this.theta = null;
-    }
-  }
-
-  private static Initializer values(double[] start) {
-    return (manager, shape, dataType) -> manager.create(start).toType(dataType, false).reshape(shape);
+    this.theta = config.trainableTheta()
+        ? addParameter(HeadAttention.thetaParameter((QontotAttention) operator, config.variates())) : null;
   }
 
   @Override
@@ -80,34 +68,13 @@ final class MultiHeadAttention extends AbstractBlock {
    * matrix {@code [B, H, N, N]} (where the operator forms one; {@code null} otherwise).
    */
   AttentionResult attend(ParameterStore store, NDArray x, boolean training, boolean withWeights) {
-    long b = x.getShape().get(0);
-    int n = config.variates();
-    int h = config.nHeads();
-    int dh = config.headSize();
-    NDArray q = heads(one(query, store, x, training), b, n, h, dh);
-    NDArray k = heads(one(key, store, x, training), b, n, h, dh);
-    NDArray v = heads(one(value, store, x, training), b, n, h, dh);
-    AttentionOperator op = operator;
-    if (theta != null) {
-      NDArray angles = store.getValue(theta, x.getDevice(), training);
-      // a copy freed with the batch, on autograd's tape (the operator's results then land in q's manager)
-      NDArray local = Layers.local(angles.add(AttentionOps.scalar(x, 0)), x.getManager());
-      op = ((QontotAttention) operator).withTheta(local);
-    }
-    float rate = (float) config.attentionDropout();
-    boolean dropWeights = training && rate > 0 && op.hasWeights();
-    AttentionResult result = op.apply(q, k, v, null, withWeights || dropWeights);
-    NDArray o = result.output();
-    if (dropWeights && result.weights() != null) {
-      NDArray a = result.weights();
-      o = Layers.dropout(a, rate, true).matMul(v).add(o.sub(a.matMul(v)));
-    }
-    NDArray merged = o.transpose(0, 2, 1, 3).reshape(b, n, (long) h * dh);
-    return new AttentionResult(one(out, store, merged, training), withWeights ? result.weights() : null);
-  }
-
-  private static NDArray heads(NDArray x, long b, int n, int h, int dh) {
-    return x.reshape(b, n, h, dh).transpose(0, 2, 1, 3);
+    NDArray q = one(query, store, x, training);
+    NDArray k = one(key, store, x, training);
+    NDArray v = one(value, store, x, training);
+    AttentionOperator op = HeadAttention.withTheta(operator, theta, store, x, training);
+    AttentionResult result = HeadAttention.attend(op, q, k, v, config.nHeads(), config.attentionDropout(), training,
+        withWeights);
+    return new AttentionResult(one(out, store, result.output(), training), result.weights());
   }
 
   static NDArray one(AbstractBlock block, ParameterStore store, NDArray x, boolean training) {

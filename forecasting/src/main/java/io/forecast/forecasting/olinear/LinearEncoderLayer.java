@@ -24,6 +24,10 @@ import ai.djl.util.PairList;
  * F = dropout(GELU(ffn1(h)));  F = dropout(ffn2(F))
  * h = LayerNorm2(h + F)
  * </pre>
+ *
+ * <p>The mixer ({@link OLinearMixer}) decides how M is formed: NormLin and its input-independent doubly
+ * stochastic variants ({@link NormLin}), or an attention operator with q/k projections of h
+ * ({@link AttentionMixer}). Everything else is the same for every mixer.
  */
 public final class LinearEncoderLayer extends AbstractBlock {
   private final int variates;
@@ -31,6 +35,7 @@ public final class LinearEncoderLayer extends AbstractBlock {
   private final float dropout;
   private final Linear valueProjection;
   private final NormLin normLin;
+  private final AttentionMixer attention;
   private final Linear outputProjection;
   private final LayerNorm norm1;
   private final Linear ffnUp;
@@ -39,11 +44,22 @@ public final class LinearEncoderLayer extends AbstractBlock {
 
   /** Creates a layer for {@code variates} tokens of width {@code dModel}. */
   public LinearEncoderLayer(int variates, int dModel, int dFf, float dropout) {
+    this(variates, dModel, dFf, dropout, OLinearMixer.DEFAULT);
+  }
+
+  /** Creates a layer whose variate mixer is {@code mixer}. */
+  public LinearEncoderLayer(int variates, int dModel, int dFf, float dropout, OLinearMixer mixer) {
     this.variates = variates;
     this.dModel = dModel;
     this.dropout = dropout;
     this.valueProjection = addChildBlock("v_proj", Layers.pytorchLinear(dModel, dModel));
-    this.normLin = addChildBlock("norm_lin", new NormLin(variates, dropout));
+    if (mixer.dataDependent()) {
+      this.normLin = null;
+      this.attention = addChildBlock("attention_mixer", new AttentionMixer(variates, dModel, dropout, mixer));
+    } else {
+      this.normLin = addChildBlock("norm_lin", new NormLin(variates, dropout, mixer.operator()));
+      this.attention = null;
+    }
     this.outputProjection = addChildBlock("out_proj", Layers.pytorchLinear(dModel, dModel));
     this.norm1 = addChildBlock("norm1", Layers.lastAxisLayerNorm(3));
     this.ffnUp = addChildBlock("conv1", Layers.pytorchLinear(dFf, dModel));
@@ -55,7 +71,11 @@ public final class LinearEncoderLayer extends AbstractBlock {
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
     Shape tokens = new Shape(1, variates, dModel);
     valueProjection.initialize(manager, dataType, tokens);
-    normLin.initialize(manager, dataType, tokens);
+    if (normLin != null) {
+      normLin.initialize(manager, dataType, tokens);
+    } else {
+      attention.initialize(manager, dataType, tokens, tokens);
+    }
     outputProjection.initialize(manager, dataType, tokens);
     norm1.initialize(manager, dataType, tokens);
     ffnUp.initialize(manager, dataType, tokens);
@@ -68,7 +88,8 @@ public final class LinearEncoderLayer extends AbstractBlock {
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray h = inputs.singletonOrThrow();
     NDArray v = one(valueProjection, store, h, training);
-    NDArray mixed = one(normLin, store, v, training);
+    NDArray mixed = normLin != null ? one(normLin, store, v, training)
+        : attention.mix(store, h, v, training, false).output();
     NDArray crossSeries =
         Layers.dropout(one(outputProjection, store, mixed, training), dropout, training);
     h = one(norm1, store, h.add(crossSeries), training);
@@ -82,9 +103,22 @@ public final class LinearEncoderLayer extends AbstractBlock {
     return new Shape[] {inputShapes[0]};
   }
 
-  /** The NormLin mixer of this layer. */
+  /** The NormLin mixer of this layer ({@code null} when the mixer is an attention operator). */
   public NormLin normLin() {
     return normLin;
+  }
+
+  /**
+   * The mixing matrix A this layer applies to {@code v_proj(h)} for input {@code h [B, N, d_model]}:
+   * {@code [N, N]} for the NormLin mixers (input-independent), {@code [B, H, N, N]} for an attention
+   * mixer ({@code null} if its operator forms none).
+   */
+  NDArray mixingMatrix(ParameterStore store, NDArray h, boolean training) {
+    if (normLin != null) {
+      return normLin.mixingMatrix(store, h.getManager(), h.getDevice(), training);
+    }
+    NDArray v = one(valueProjection, store, h, training);
+    return attention.mix(store, h, v, training, true).weights();
   }
 
   static NDArray one(AbstractBlock block, ParameterStore store, NDArray x, boolean training) {

@@ -3,6 +3,9 @@ package io.forecast.forecasting.olinear;
 import io.forecast.forecasting.nn.Layers;
 
 import ai.djl.Device;
+import io.forecast.attention.AttentionOperator;
+import io.forecast.attention.qr.QrAttention;
+import io.forecast.attention.sinkhorn.SinkhornAttention;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -18,20 +21,42 @@ import ai.djl.util.PairList;
  * rowNormL1(softplus(W))}, {@code W ∈ R^{N×N}} initialised to {@code I + N(0,1)}; dropout is
  * applied to {@code A} itself during training.
  *
+ * <p>With a normaliser operator ({@link OLinearMixer}), A is instead input-independent and doubly
+ * stochastic: {@code normlin-sinkhorn} runs the sinkhorn operator on the logits {@code log softplus(W)}
+ * ({@code A = Sinkhorn(log softplus(W))}), {@code normlin-qr} the qr operator on W itself ({@code W = U·R},
+ * {@code A = U∘U}); either is computed once per batch, with the same dropout on A.
+ *
  * <p>Input and output {@code [B, N, d]}.
  */
 public final class NormLin extends AbstractBlock {
   private final int variates;
   private final float dropout;
+  /** Added to softplus(W) before its log, so that a very negative weight gives a finite logit. */
+  private static final float MIN_SOFTPLUS = 1e-30f;
+
   private final Parameter weight;
+  private final AttentionOperator normaliser;
 
   /** Creates the mixer for {@code variates} tokens with dropout {@code dropout} on A. */
   public NormLin(int variates, float dropout) {
+    this(variates, dropout, null);
+  }
+
+  /**
+   * Creates the mixer with a normaliser: {@code null} for the row L1 normalisation of softplus(W),
+   * a {@link SinkhornAttention} for {@code Sinkhorn(log softplus(W))}, a {@link QrAttention} for
+   * {@code QR(W)}.
+   */
+  NormLin(int variates, float dropout, AttentionOperator normaliser) {
     if (variates < 1) {
       throw new IllegalArgumentException("variates must be at least 1, got " + variates);
     }
     this.variates = variates;
     this.dropout = dropout;
+    if (normaliser != null && !(normaliser instanceof SinkhornAttention || normaliser instanceof QrAttention)) {
+      throw new IllegalArgumentException("NormLin normalises W with sinkhorn or qr only, got " + normaliser.name());
+    }
+    this.normaliser = normaliser;
     this.weight =
         addParameter(
             Parameter.builder()
@@ -49,9 +74,23 @@ public final class NormLin extends AbstractBlock {
   public NDArray mixingMatrix(
       ParameterStore store, NDManager manager, Device device, boolean training) {
     NDArray w = store.getValue(weight, device, training);
-    NDArray positive = Layers.local(Activation.softPlus(w), manager);
-    NDArray rows = positive.normalize(1, -1, 1e-12);
-    return Layers.dropout(rows, dropout, training);
+    if (normaliser == null) {
+      NDArray positive = Layers.local(Activation.softPlus(w), manager);
+      NDArray rows = positive.normalize(1, -1, 1e-12);
+      return Layers.dropout(rows, dropout, training);
+    }
+    NDArray identity = manager.eye(variates).toType(w.getDataType(), false).expandDims(0);
+    NDArray scores;
+    if (normaliser instanceof SinkhornAttention) {
+      // the operator scales Q·Kᵀ by d^-1/2 (d = N here): pre-scaling by √N makes its scores exactly the logits
+      NDArray logits = Layers.local(Activation.softPlus(w), manager).add(MIN_SOFTPLUS).log();
+      scores = logits.mul((float) Math.sqrt(variates)).expandDims(0);
+    } else {
+      scores = Layers.local(w.reshape(1, variates, variates), manager);
+    }
+    // Q = scores, K = V = I: Q·Kᵀ = scores and the output is A itself
+    NDArray a = normaliser.apply(scores, identity, identity, null, false).output().squeeze(0);
+    return Layers.dropout(a, dropout, training);
   }
 
   @Override

@@ -55,6 +55,14 @@ public final class OLinearModel extends NetworkModel {
     return network.forecast(parameterStore(), input, training);
   }
 
+  /**
+   * The mixing matrix of encoder layer {@code layer} for its input tokens {@code h [B, N, d_model]}:
+   * {@code [N, N]} for the NormLin mixers, {@code [B, H, N, N]} for an attention mixer.
+   */
+  NDArray mixingMatrix(int layer, NDArray h, boolean training) {
+    return network.layers().get(layer).mixingMatrix(parameterStore(), h, training);
+  }
+
   @Override
   protected int fileMagic() {
     return MAGIC;
@@ -62,9 +70,16 @@ public final class OLinearModel extends NetworkModel {
 
   @Override
   protected int[] shapeFields() {
-    return new int[] {
+    int[] fields = {
       config.seqLen(), config.predLen(), config.variates(), config.embedSize(),
       config.dModel(), config.dFf(), config.eLayers()
     };
+    if (config.mixer().name().equals(OLinearMixer.NORMLIN)) {
+      return fields; // as before the mixers existed: files saved then still load
+    }
+    int[] withMixer = java.util.Arrays.copyOf(fields, fields.length + 2);
+    withMixer[fields.length] = config.mixer().name().hashCode();
+    withMixer[fields.length + 1] = config.mixer().dataDependent() ? config.mixer().heads() : 0;
+    return withMixer;
   }
 }

@@ -82,7 +82,7 @@ public final class OLinearNetwork extends AbstractBlock {
     for (int i = 0; i < config.eLayers(); i++) {
       layers.add(
           addChildBlock(
-              "encoder_" + i, new LinearEncoderLayer(n, config.dModel(), config.dFf(), p)));
+              "encoder_" + i, new LinearEncoderLayer(n, config.dModel(), config.dFf(), p, config.mixer())));
     }
     this.encoderNorm = addChildBlock("encoder_norm", Layers.lastAxisLayerNorm(3));
     this.outputProjection =

@@ -2,6 +2,11 @@ package io.forecast.forecasting.olinear;
 
 import io.forecast.forecasting.training.LearningRateSchedule;
 import io.forecast.forecasting.training.TrainingConfig;
+import io.forecast.attention.InvalidOperatorParameterException;
+import io.forecast.attention.OperatorParams;
+import io.forecast.attention.registry.AttentionOperators;
+import io.forecast.forecasting.InvalidSettingsException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -26,6 +31,12 @@ import java.util.Objects;
  * @param qRatio {@code null} to build Q from the training split (leak-free default); otherwise the
  *     first {@code int(qRatio · n)} rows, as the official files (0.6 for ETT, 0.7 otherwise)
  * @param rank1Shortcut whether to use the exact rank-1 shortcut for the first linear layer
+ * @param mixer the variate mixer's name ({@link OLinearMixer#NAMES}; {@code null}, as in a
+ *     {@code model.json} written before mixers existed: {@code normlin})
+ * @param nHeads heads of an attention mixer ({@code null}: {@link OLinearMixer#DEFAULT_HEADS} for an
+ *     attention mixer, none for the NormLin mixers)
+ * @param mixerParameters the mixer's operator parameters, effective values by name ({@code null}: none;
+ *     empty for {@code normlin})
  */
 public record OLinearSettings(
     String preset,
@@ -41,10 +52,20 @@ public record OLinearSettings(
     int patience,
     long seed,
     Double qRatio,
-    boolean rank1Shortcut) {
+    boolean rank1Shortcut,
+    String mixer,
+    Integer nHeads,
+    Map<String, Object> mixerParameters) {
 
+  /**
+   * @throws IllegalArgumentException for an invalid value (an {@link
+   *     io.forecast.forecasting.InvalidSettingsException} for an unusable mixer)
+   */
   public OLinearSettings {
     Objects.requireNonNull(preset, "preset");
+    mixer = mixer == null ? OLinearMixer.NORMLIN : mixer;
+    mixerParameters = mixerParameters == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(
+        mixerParameters));
     Objects.requireNonNull(schedule, "schedule");
     if (qRatio != null && !(qRatio > 0 && qRatio <= 1)) {
       throw new IllegalArgumentException("qRatio must be in (0, 1], got " + qRatio);
@@ -52,11 +73,45 @@ public record OLinearSettings(
     // the records below validate the rest with precise messages
     new OLinearConfig(2, 1, 1, embedSize, dModel, dFf, eLayers, dropout, rank1Shortcut);
     new TrainingConfig(epochs, batchSize, learningRate, schedule, patience, seed);
+    mixer(mixer, nHeads, mixerParameters);
+  }
+
+  /** Settings with the NormLin mixer. */
+  public OLinearSettings(String preset, int dModel, int dFf, int eLayers, int embedSize, double dropout, int epochs,
+      int batchSize, double learningRate, LearningRateSchedule schedule, int patience, long seed, Double qRatio,
+      boolean rank1Shortcut) {
+    this(preset, dModel, dFf, eLayers, embedSize, dropout, epochs, batchSize, learningRate, schedule, patience, seed,
+        qRatio, rank1Shortcut, OLinearMixer.NORMLIN, null, Map.of());
+  }
+
+  private static OLinearMixer mixer(String name, Integer heads, Map<String, Object> parameters) {
+    if (!OLinearMixer.NAMES.contains(name)) {
+      throw new InvalidSettingsException("unknown mixer '" + name + "' of model type 'olinear'; known: "
+          + String.join(", ", OLinearMixer.NAMES));
+    }
+    String operator = OLinearMixer.OPERATORS.get(name);
+    if (operator == null && !parameters.isEmpty()) {
+      throw new InvalidSettingsException("mixer 'normlin' of model type 'olinear' has no operator parameters, got "
+          + parameters.keySet());
+    }
+    OperatorParams params;
+    try {
+      params = operator == null ? null : AttentionOperators.spec(operator).params(parameters);
+    } catch (InvalidOperatorParameterException e) {
+      throw new InvalidSettingsException("mixer '" + name + "' of model type 'olinear': " + e.getMessage(), e);
+    }
+    return new OLinearMixer(name, heads == null ? OLinearMixer.DEFAULT_HEADS : heads, params);
+  }
+
+  /** The variate mixer these settings ask for. */
+  public OLinearMixer variateMixer() {
+    return mixer(mixer, nHeads, mixerParameters);
   }
 
   /** The network configuration for given lengths and variate count. */
   public OLinearConfig modelConfig(int seqLen, int predLen, int variates) {
-    return new OLinearConfig(seqLen, predLen, variates, embedSize, dModel, dFf, eLayers, dropout, rank1Shortcut);
+    return new OLinearConfig(seqLen, predLen, variates, embedSize, dModel, dFf, eLayers, dropout, rank1Shortcut,
+        variateMixer());
   }
 
   /** The trainer configuration. */
@@ -81,6 +136,9 @@ public record OLinearSettings(
     m.put("seed", seed);
     m.put("qRatio", qRatio);
     m.put("rank1Shortcut", rank1Shortcut);
+    m.put("mixer", mixer);
+    m.put("nHeads", nHeads);
+    m.put("mixerParameters", mixerParameters);
     return m;
   }
 
@@ -104,6 +162,9 @@ public record OLinearSettings(
     private long seed;
     private Double qRatio;
     private boolean rank1Shortcut;
+    private String mixer;
+    private Integer nHeads;
+    private Map<String, Object> mixerParameters;
 
     private Builder(OLinearSettings s) {
       preset = s.preset;
@@ -120,6 +181,9 @@ public record OLinearSettings(
       seed = s.seed;
       qRatio = s.qRatio;
       rank1Shortcut = s.rank1Shortcut;
+      mixer = s.mixer;
+      nHeads = s.nHeads;
+      mixerParameters = s.mixerParameters;
     }
 
     public Builder preset(String v) { preset = v; return this; }
@@ -136,10 +200,13 @@ public record OLinearSettings(
     public Builder seed(long v) { seed = v; return this; }
     public Builder qRatio(Double v) { qRatio = v; return this; }
     public Builder rank1Shortcut(boolean v) { rank1Shortcut = v; return this; }
+    public Builder mixer(String v) { mixer = v; return this; }
+    public Builder nHeads(Integer v) { nHeads = v; return this; }
+    public Builder mixerParameters(Map<String, Object> v) { mixerParameters = v; return this; }
 
     public OLinearSettings build() {
       return new OLinearSettings(preset, dModel, dFf, eLayers, embedSize, dropout, epochs, batchSize,
-          learningRate, schedule, patience, seed, qRatio, rank1Shortcut);
+          learningRate, schedule, patience, seed, qRatio, rank1Shortcut, mixer, nHeads, mixerParameters);
     }
   }
 }

@@ -14,6 +14,7 @@ import io.forecast.forecasting.SettingsSchema;
 import io.forecast.forecasting.TrainingContext;
 import io.forecast.forecasting.TrainingData;
 import io.forecast.forecasting.UnfittableSeriesException;
+import io.forecast.forecasting.mixing.OperatorSettings;
 import io.forecast.forecasting.orthotrans.OrthoBasis;
 import io.forecast.forecasting.orthotrans.OrthoTransOps;
 import io.forecast.forecasting.persist.ModelFiles;
@@ -28,7 +29,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The {@code olinear} model type: OLinear with OrthoTrans bases built from the training rows. The
@@ -39,22 +39,39 @@ public final class OLinearType implements ForecasterType {
   /** The type name in {@code model.json}. */
   public static final String NAME = "olinear";
 
-  private static final SettingsSchema SCHEMA = new SettingsSchema(NAME, Stream.concat(
-      Stream.of(Setting.choice("preset", "fast", List.of("fast", "paper"),
-          "fast: d_model 128, 1 layer, D 8, 10 epochs, lr 1e-3; paper: the official script of the data file "
-              + "(ETTh1, ..., by file name) and horizon. Every other setting overrides the preset")),
-      Stream.concat(TrainingSettings.settings(null, null, null, null, null, null, false).stream(), Stream.of(
-          Setting.integer("dModel", null, 1, 8192, "hidden width (d_ff follows unless set)"),
-          Setting.integer("dFf", null, 1, 32768, "feed-forward width"),
-          Setting.integer("eLayers", null, 1, 16, "encoder layers"),
-          Setting.integer("embedSize", null, 1, 256, "dimension-extension size D"),
-          Setting.decimal("dropout", null, 0, 0.99, "dropout probability"),
-          Setting.decimal("qRatio", null, 0.01, 1,
-              "build the bases from the first int(r·n) rows as the official files do (0.6 ETT, 0.7 others); "
-                  + "default: the train split (leak-free)"),
-          Setting.flag("literalFlatten", false,
-              "compute the first linear layer literally instead of its exact rank-1 shortcut"))))
-      .toList());
+  /** The operators' parameters, settings of this type for the mixers that use an operator. */
+  private static final OperatorSettings OPERATOR_SETTINGS = OperatorSettings.of(NAME, "mixer", OLinearMixer.OPERATORS);
+
+  private static final SettingsSchema SCHEMA = new SettingsSchema(NAME, schema());
+
+  private static List<Setting> schema() {
+    List<Setting> all = new ArrayList<>();
+    all.add(Setting.choice("preset", "fast", List.of("fast", "paper"),
+        "fast: d_model 128, 1 layer, D 8, 10 epochs, lr 1e-3; paper: the official script of the data file "
+            + "(ETTh1, ..., by file name) and horizon. Every other setting overrides the preset"));
+    all.addAll(TrainingSettings.settings(null, null, null, null, null, null, false));
+    all.addAll(List.of(
+        Setting.integer("dModel", null, 1, 8192, "hidden width (d_ff follows unless set)"),
+        Setting.integer("dFf", null, 1, 32768, "feed-forward width"),
+        Setting.integer("eLayers", null, 1, 16, "encoder layers"),
+        Setting.integer("embedSize", null, 1, 256, "dimension-extension size D"),
+        Setting.decimal("dropout", null, 0, 0.99, "dropout probability"),
+        Setting.decimal("qRatio", null, 0.01, 1,
+            "build the bases from the first int(r·n) rows as the official files do (0.6 ETT, 0.7 others); "
+                + "default: the train split (leak-free)"),
+        Setting.flag("literalFlatten", false,
+            "compute the first linear layer literally instead of its exact rank-1 shortcut"),
+        Setting.choice("mixer", OLinearMixer.NORMLIN, OLinearMixer.NAMES,
+            "variate mixer of the encoder layers: normlin (A = rowNormL1(softplus(W))); normlin-sinkhorn "
+                + "(Sinkhorn(log softplus(W))) or normlin-qr (QR operator on W), input-independent and doubly "
+                + "stochastic; or an attention operator with q/k projections (softmax, sinkhorn, qr, qontot with "
+                + "4, 8 or 16 columns, ...). Its operator's parameters are settings too (e.g. iterations=21)"),
+        Setting.integer("nHeads", null, 1, 1024,
+            "heads of an attention mixer (default " + OLinearMixer.DEFAULT_HEADS + ", as the official attention "
+                + "ablation); must divide dModel")));
+    all.addAll(OPERATOR_SETTINGS.settings());
+    return all;
+  }
 
   @Override
   public String name() {
@@ -89,8 +106,26 @@ public final class OLinearType implements ForecasterType {
         s.choice("lradj") == null ? null : LearningRateSchedule.parse(s.choice("lradj")), s.integer("batchSize"),
         s.integer("patience"), dModel, s.integer("dFf"), s.integer("eLayers"), s.integer("embedSize"),
         s.decimal("dropout"), s.decimal("qRatio"), Boolean.TRUE.equals(s.flag("literalFlatten")) ? Boolean.FALSE : null);
+    String mixer = s.choice("mixer");
+    Map<String, Object> parameters = OPERATOR_SETTINGS.given(s);
+    String operator = OLinearMixer.OPERATORS.get(mixer);
+    if (operator == null && !parameters.isEmpty()) {
+      throw new InvalidSettingsException("setting '" + parameters.keySet().iterator().next() + "' of model type '"
+          + NAME + "' is an operator parameter, and mixer '" + mixer + "' has no operator; choose a mixer that "
+          + "uses one (e.g. mixer=normlin-sinkhorn for iterations)");
+    }
+    Integer heads = s.integer("nHeads");
+    boolean dataDependent = operator != null && !mixer.startsWith(OLinearMixer.NORMLIN);
+    if (heads != null && !dataDependent) {
+      throw new InvalidSettingsException("setting 'nHeads' of model type '" + NAME + "' applies only to an attention "
+          + "mixer (softmax, sinkhorn, qr, ...), not to mixer '" + mixer + "'");
+    }
+    Map<String, Object> effective = operator == null ? Map.of()
+        : OPERATOR_SETTINGS.params(operator, parameters).asMap();
     try {
-      return overrides.applyTo(preset);
+      return overrides.applyTo(preset).toBuilder().mixer(mixer)
+          .nHeads(dataDependent ? (heads == null ? OLinearMixer.DEFAULT_HEADS : heads) : null)
+          .mixerParameters(effective).build();
     } catch (IllegalArgumentException e) {
       throw new InvalidSettingsException(e.getMessage(), e);
     }
@@ -102,6 +137,7 @@ public final class OLinearType implements ForecasterType {
   }
 
   private static void checkSize(OLinearSettings settings, int seqLen, int predLen, int columns) {
+    // the configuration also checks the mixer against the sizes (heads, qontot's 4, 8 or 16 columns)
     ParameterBudget.check(NAME, settings.modelConfig(seqLen, predLen, columns).parameterCount(),
         "lower dModel, dFf, eLayers or embedSize, or the lengths");
   }
@@ -135,6 +171,8 @@ public final class OLinearType implements ForecasterType {
       ortho.put("skippedVariates", names(frame, qIn.skippedVariates()));
       ortho.put("qInMaxOrthogonalityError", qIn.maxOrthogonalityError());
       ortho.put("qOutMaxOrthogonalityError", qOut.maxOrthogonalityError());
+      ortho.put("mixer", settings.mixer());
+      ortho.put("parameters", model.parameterCount());
       return new FittedModel(new OLinearPredictor(model, qIn, qOut, settings), result.report(ortho));
     } catch (RuntimeException | Error e) {
       model.close();

@@ -11,6 +11,12 @@
  * flatten (index {@code t·D + d}) → Linear-GELU-Linear head → transpose → dropout → RevIN inverse.
  * Input {@code [B, T, N]}, output {@code [B, τ, N]}.
  *
+ * <p>The variate mixer of the encoder layers is a setting ({@link
+ * io.forecast.forecasting.olinear.OLinearMixer}): NormLin by default, its input-independent doubly
+ * stochastic variants ({@code normlin-sinkhorn}, {@code normlin-qr}), or an attention operator of the
+ * attention module with added q/k projections ({@code AttentionMixer}, through
+ * {@link io.forecast.forecasting.mixing.HeadAttention}).
+ *
  * <p>Every Linear is initialised like PyTorch's default (U(±1/√fan_in) for weight and bias),
  * LayerNorms with γ = 1, β = 0; the Q matrices are constants, never parameters.
  *
