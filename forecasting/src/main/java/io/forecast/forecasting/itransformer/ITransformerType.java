@@ -19,6 +19,7 @@ import io.forecast.forecasting.training.Trainer;
 import io.forecast.forecasting.training.TrainingConfig;
 import io.forecast.forecasting.training.TrainingResult;
 import io.forecast.forecasting.training.TrainingSettings;
+import io.forecast.forecasting.transformer.OperatorSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -114,14 +115,7 @@ public final class ITransformerType implements ForecasterType {
    * parameters with their effective values (the other operators' parameters are left out).
    */
   static Map<String, Object> effectiveSettings(Settings s, ITransformerConfig config) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    s.asMap().forEach((k, v) -> {
-      if (!OperatorSettings.isOperatorSetting(k) && v != null) {
-        out.put(k, v);
-      }
-    });
-    out.putAll(config.operatorParams().asMap());
-    return out;
+    return OperatorSettings.effectiveSettings(s, config.operatorParams());
   }
 
   @Override

@@ -1,4 +1,4 @@
-package io.forecast.forecasting.itransformer;
+package io.forecast.forecasting.transformer;
 
 import io.forecast.attention.InvalidOperatorParameterException;
 import io.forecast.attention.OperatorParameter;
@@ -26,9 +26,9 @@ import java.util.Set;
  * the same check {@code forecast attention --param} runs: a parameter the operator does not have, or a
  * value outside its own range, is refused naming the operator and its parameters.
  */
-final class OperatorSettings {
+public final class OperatorSettings {
   /** One setting per distinct operator parameter name, in registry order. */
-  static final List<Setting> SETTINGS = build();
+  public static final List<Setting> SETTINGS = build();
 
   private OperatorSettings() {}
 
@@ -73,11 +73,11 @@ final class OperatorSettings {
       return Setting.decimal(name, null, min, max, doc.toString());
     }
     throw new IllegalStateException("attention operators " + owners + " declare parameter '" + name
-        + "' with incompatible kinds " + kinds + "; the itransformer settings cannot hold both");
+        + "' with incompatible kinds " + kinds + "; one model type setting cannot hold both");
   }
 
   /** Whether {@code name} is one of the operator-parameter settings. */
-  static boolean isOperatorSetting(String name) {
+  public static boolean isOperatorSetting(String name) {
     return SETTINGS.stream().anyMatch(s -> s.name().equals(name));
   }
 
@@ -88,7 +88,7 @@ final class OperatorSettings {
    * @throws InvalidSettingsException naming the operator and its parameters when a given setting is not
    *     one of them, or a value is outside the operator's own range
    */
-  static OperatorParams params(String type, String operator, Settings settings) {
+  public static OperatorParams params(String type, String operator, Settings settings) {
     Map<String, Object> given = new LinkedHashMap<>();
     for (Setting s : SETTINGS) {
       Object v = settings.asMap().get(s.name());
@@ -102,5 +102,21 @@ final class OperatorSettings {
     } catch (InvalidOperatorParameterException e) {
       throw new InvalidSettingsException("model type '" + type + "': " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * What {@code model.json} records for a model type with an attention operator: every setting given
+   * or defaulted except the operator-parameter settings, then the chosen operator's parameters with
+   * their effective values (the other operators' parameters are left out).
+   */
+  public static Map<String, Object> effectiveSettings(Settings settings, OperatorParams params) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    settings.asMap().forEach((k, v) -> {
+      if (!isOperatorSetting(k) && v != null) {
+        out.put(k, v);
+      }
+    });
+    out.putAll(params.asMap());
+    return out;
   }
 }

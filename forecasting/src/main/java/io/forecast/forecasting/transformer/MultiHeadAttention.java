@@ -1,4 +1,4 @@
-package io.forecast.forecasting.itransformer;
+package io.forecast.forecasting.transformer;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -21,7 +21,7 @@ import io.forecast.forecasting.nn.Layers;
  * TSLib's {@code AttentionLayer} around any registered operator, over tokens {@code [B, N, d_model]}:
  * Linear q/k/v projections d_model → d_model split into {@code nHeads} heads of d = d_model/nHeads
  * features ({@code [B, H, N, d]}), the operator, the heads concatenated back, and the output
- * projection. No mask (encoder self-attention over variates).
+ * projection. No mask (encoder self-attention over the tokens: variates or patches).
  *
  * <p>Attention dropout (TSLib's {@code FullAttention} drops the softmax weights) is applied, while
  * training, to the mixing matrix A of operators that form one: {@code O' = Drop(A)·V + (O − A·V)}, so
@@ -29,8 +29,8 @@ import io.forecast.forecasting.nn.Layers;
  * never form A (monarch, delta) get no attention dropout. qontot in mode {@code trainable} owns its
  * circuit angles θ here, as a parameter initialised to the operator's seeded angles.
  */
-final class MultiHeadAttention extends AbstractBlock {
-  private final ITransformerConfig config;
+public final class MultiHeadAttention extends AbstractBlock {
+  private final EncoderConfig config;
   private final AttentionOperator operator;
   private final Linear query;
   private final Linear key;
@@ -38,7 +38,8 @@ final class MultiHeadAttention extends AbstractBlock {
   private final Linear out;
   private final Parameter theta;
 
-  MultiHeadAttention(ITransformerConfig config) {
+  /** An attention layer for these sizes and operator. */
+  public MultiHeadAttention(EncoderConfig config) {
     this.config = config;
     this.operator = config.operator();
     int d = config.dModel();
@@ -48,7 +49,7 @@ final class MultiHeadAttention extends AbstractBlock {
     this.out = addChildBlock("out_projection", Layers.pytorchLinear(d, d));
     if (config.trainableTheta()) {
       QontotAttention q = (QontotAttention) operator;
-      double[] start = q.initialTheta(config.variates());
+      double[] start = q.initialTheta(config.tokens());
       this.theta = addParameter(Parameter.builder().setName("theta").setType(Parameter.Type.WEIGHT)
           .optShape(new Shape(start.length)).optInitializer(values(start)).build());
     } else {
@@ -62,7 +63,7 @@ final class MultiHeadAttention extends AbstractBlock {
 
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-    Shape tokens = new Shape(1, config.variates(), config.dModel());
+    Shape tokens = new Shape(1, config.tokens(), config.dModel());
     query.initialize(manager, dataType, tokens);
     key.initialize(manager, dataType, tokens);
     value.initialize(manager, dataType, tokens);
@@ -79,9 +80,9 @@ final class MultiHeadAttention extends AbstractBlock {
    * The layer's output {@code [B, N, d_model]} and, with {@code withWeights}, the operator's mixing
    * matrix {@code [B, H, N, N]} (where the operator forms one; {@code null} otherwise).
    */
-  AttentionResult attend(ParameterStore store, NDArray x, boolean training, boolean withWeights) {
+  public AttentionResult attend(ParameterStore store, NDArray x, boolean training, boolean withWeights) {
     long b = x.getShape().get(0);
-    int n = config.variates();
+    int n = config.tokens();
     int h = config.nHeads();
     int dh = config.headSize();
     NDArray q = heads(one(query, store, x, training), b, n, h, dh);
@@ -110,7 +111,8 @@ final class MultiHeadAttention extends AbstractBlock {
     return x.reshape(b, n, h, dh).transpose(0, 2, 1, 3);
   }
 
-  static NDArray one(AbstractBlock block, ParameterStore store, NDArray x, boolean training) {
+  /** The single output of {@code block} on the single input {@code x}. */
+  public static NDArray one(AbstractBlock block, ParameterStore store, NDArray x, boolean training) {
     return block.forward(store, new NDList(x), training).singletonOrThrow();
   }
 
