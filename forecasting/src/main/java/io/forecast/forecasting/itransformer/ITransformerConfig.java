@@ -4,8 +4,8 @@ import io.forecast.attention.AttentionOperator;
 import io.forecast.attention.OperatorParams;
 import io.forecast.attention.qontot.Qontot;
 import io.forecast.attention.qontot.QontotAttention;
-import io.forecast.attention.registry.AttentionOperators;
 import io.forecast.forecasting.InvalidSettingsException;
+import io.forecast.forecasting.transformer.EncoderConfig;
 import java.util.Objects;
 
 /**
@@ -54,14 +54,19 @@ public record ITransformerConfig(int seqLen, int predLen, int variates, int dMod
     }
   }
 
+  /** The encoder's sizes: one token per variate. */
+  public EncoderConfig encoder() {
+    return new EncoderConfig(variates, dModel, dFf, nHeads, dropout, attentionDropout, attention, operatorParams);
+  }
+
   /** A new operator instance for these settings. */
   public AttentionOperator operator() {
-    return AttentionOperators.spec(attention).create(operatorParams);
+    return encoder().operator();
   }
 
   /** Whether each layer owns trainable circuit angles θ (qontot in mode {@code trainable}). */
   public boolean trainableTheta() {
-    return operator() instanceof QontotAttention q && q.mode() == QontotAttention.Mode.TRAINABLE;
+    return encoder().trainableTheta();
   }
 
   /** Per-head feature size d = dModel / nHeads. */
@@ -72,12 +77,7 @@ public record ITransformerConfig(int seqLen, int predLen, int variates, int dMod
   /** The parameter count, in double (settings may ask for absurd sizes before anything is allocated). */
   public double parameterCount() {
     double d = dModel;
-    double attention = 4 * (d * d + d);
-    double ffn = d * dFf + dFf + (double) dFf * d + d;
-    double norms = 4 * d;
-    double theta = trainableTheta() ? ((QontotAttention) operator()).parameterCount(variates) : 0;
-    double layer = attention + ffn + norms + theta;
-    return (double) seqLen * d + d + eLayers * layer + 2 * d + d * predLen + predLen;
+    return (double) seqLen * d + d + eLayers * encoder().layerParameterCount() + 2 * d + d * predLen + predLen;
   }
 
   /** The fields written to, and checked against, the parameter file. */

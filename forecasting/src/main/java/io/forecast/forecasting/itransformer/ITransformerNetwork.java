@@ -13,6 +13,8 @@ import ai.djl.util.PairList;
 import io.forecast.attention.AttentionOps;
 import io.forecast.attention.AttentionResult;
 import io.forecast.forecasting.nn.Layers;
+import io.forecast.forecasting.transformer.EncoderLayer;
+import io.forecast.forecasting.transformer.MultiHeadAttention;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -41,7 +43,7 @@ final class ITransformerNetwork extends AbstractBlock {
     this.config = Objects.requireNonNull(config, "config");
     this.embedding = addChildBlock("enc_embedding", Layers.pytorchLinear(config.dModel(), config.seqLen()));
     for (int i = 0; i < config.eLayers(); i++) {
-      layers.add(addChildBlock("encoder_" + i, new EncoderLayer(config)));
+      layers.add(addChildBlock("encoder_" + i, new EncoderLayer(config.encoder())));
     }
     this.encoderNorm = addChildBlock("encoder_norm", Layers.lastAxisLayerNorm(3));
     this.projector = addChildBlock("projection", Layers.pytorchLinear(config.predLen(), config.dModel()));

@@ -116,14 +116,7 @@ public final class ITransformerType implements ForecasterType {
    * parameters with their effective values (the other operators' parameters are left out).
    */
   static Map<String, Object> effectiveSettings(Settings s, ITransformerConfig config) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    s.asMap().forEach((k, v) -> {
-      if (!OPERATOR_SETTINGS.isOperatorSetting(k) && v != null) {
-        out.put(k, v);
-      }
-    });
-    out.putAll(config.operatorParams().asMap());
-    return out;
+    return OPERATOR_SETTINGS.effectiveSettings(s, config.operatorParams());
   }
 
   @Override

@@ -16,10 +16,11 @@
  *       encoding and the model is equivariant to permutations of the columns (with a permutation
  *       equivariant operator: softmax, sinkhorn, V1–V4; qr's noise, delta's windows and monarch's
  *       blocks depend on the token order).
- *   <li>{@code eLayers} post-LN encoder layers ({@code EncoderLayer}):
+ *   <li>{@code eLayers} post-LN encoder layers
+ *       ({@link io.forecast.forecasting.transformer.EncoderLayer}, shared with {@code patchtst}):
  *       {@code x = LN(x + Drop(Attn(x)))}, {@code y = Drop(Linear_{d_ff→d_model}(Drop(GELU(
  *       Linear_{d_model→d_ff}(x)))))} (TSLib's 1×1 convolutions), {@code out = LN(x + y)}.
- *       Attention ({@code MultiHeadAttention}): Linear q, k, v
+ *       Attention ({@link io.forecast.forecasting.transformer.MultiHeadAttention}): Linear q, k, v
  *       projections d_model → d_model split into {@code nHeads} heads, the operator on
  *       {@code [B, H, N, d]}, heads merged, output projection.
  *   <li>Final LayerNorm, projector {@code Linear(d_model → τ)}, transposed to {@code [B, τ, N]}.

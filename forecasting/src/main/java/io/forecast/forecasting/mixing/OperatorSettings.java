@@ -159,4 +159,20 @@ public final class OperatorSettings {
       throw new InvalidSettingsException("model type '" + type + "': " + e.getMessage(), e);
     }
   }
+
+  /**
+   * What {@code model.json} records for a model type with an operator: every setting given or
+   * defaulted except the operator-parameter settings, then the chosen operator's parameters with their
+   * effective values (the other operators' parameters are left out).
+   */
+  public Map<String, Object> effectiveSettings(Settings resolved, OperatorParams params) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    resolved.asMap().forEach((k, v) -> {
+      if (!isOperatorSetting(k) && v != null) {
+        out.put(k, v);
+      }
+    });
+    out.putAll(params.asMap());
+    return out;
+  }
 }

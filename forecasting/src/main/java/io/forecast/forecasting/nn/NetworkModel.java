@@ -39,6 +39,7 @@ public abstract class NetworkModel implements TrainableNetwork, AutoCloseable {
   private final ParameterStore parameterStore;
   private final List<String> parameterNames;
   private final List<Parameter> parameters;
+  private final List<Parameter> trainable;
   private final int seqLen;
   private final int predLen;
   private final int variates;
@@ -77,6 +78,7 @@ public abstract class NetworkModel implements TrainableNetwork, AutoCloseable {
     }
     this.parameterNames = Collections.unmodifiableList(names);
     this.parameters = Collections.unmodifiableList(params);
+    this.trainable = params.stream().filter(Parameter::requiresGradient).toList();
   }
 
   /** The block. */
@@ -109,20 +111,33 @@ public abstract class NetworkModel implements TrainableNetwork, AutoCloseable {
     return manager;
   }
 
+  /**
+   * The trainable parameters: every array of the block but those without gradient (a BatchNorm's
+   * running mean and variance, which the forward pass updates while training). Snapshots, the
+   * parameter file and {@link #parameterNames()} cover every array, state included.
+   */
   @Override
   public List<Parameter> parameters() {
+    return trainable;
+  }
+
+  /** Every array of the block, trainable or state (such as BatchNorm running statistics), in file order. */
+  public List<Parameter> allParameters() {
     return parameters;
   }
 
-  /** Hierarchical names of {@link #parameters()}, same order. */
+  /**
+   * Hierarchical names of {@link #allParameters()}, same order (the same as {@link #parameters()} for a
+   * block whose every array is trainable).
+   */
   public List<String> parameterNames() {
     return parameterNames;
   }
 
-  /** Total number of scalar parameters. */
+  /** Total number of trainable scalar parameters. */
   public long parameterCount() {
     long total = 0;
-    for (Parameter p : parameters) {
+    for (Parameter p : trainable) {
       total += p.getArray().size();
     }
     return total;

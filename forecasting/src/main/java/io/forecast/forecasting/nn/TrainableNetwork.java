@@ -23,7 +23,7 @@ public interface TrainableNetwork {
   /** The manager owning the parameters; per-batch sub-managers are opened from it. */
   NDManager manager();
 
-  /** Every trainable parameter, in a fixed order. */
+  /** Every trainable parameter (the optimiser's), in a fixed order. */
   List<Parameter> parameters();
 
   /**
@@ -32,7 +32,10 @@ public interface TrainableNetwork {
    */
   NDArray forward(NDArray input, boolean training);
 
-  /** A copy of every parameter's values, in {@link #parameters()} order. */
+  /**
+   * A copy of the values of every parameter and state array (such as BatchNorm running statistics),
+   * in a fixed order.
+   */
   float[][] snapshot();
 
   /** Overwrites every parameter with a {@link #snapshot()}. */

@@ -89,6 +89,9 @@ class EveryModelTypeTest {
     if (type.equals("olinear")) {
       args.addAll(List.of("--d-model", "16", "--embed-size", "2"));
     }
+    if (type.equals("patchtst")) { // the defaults (dModel 512, dFf 2048) take seconds per epoch even here
+      args.addAll(List.of("--set", "dModel=32", "--set", "dFf=64"));
+    }
     String[] trained = cli(args.toArray(String[]::new));
     assertThat(trained[0]).as(trained[2]).isEqualTo("0");
     JsonNode summary = ApiClient.JSON.readTree(trained[1]);

@@ -1,4 +1,4 @@
-package io.forecast.forecasting.itransformer;
+package io.forecast.forecasting.transformer;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -20,15 +20,15 @@ import io.forecast.forecasting.nn.Layers;
  * TSLib's {@code AttentionLayer} around any registered operator, over tokens {@code [B, N, d_model]}:
  * Linear q/k/v projections d_model → d_model split into {@code nHeads} heads of d = d_model/nHeads
  * features ({@code [B, H, N, d]}), the operator, the heads concatenated back, and the output
- * projection. No mask (encoder self-attention over variates).
+ * projection. No mask (encoder self-attention over the tokens: variates or patches).
  *
  * <p>The heads, the operator and the attention dropout (TSLib's {@code FullAttention} drops the softmax
  * weights) are {@link HeadAttention}'s: {@code attentionDropout} is applied, while training, to the
  * mixing matrix A of operators that form one. qontot in mode {@code trainable} owns its
  * circuit angles θ here, as a parameter initialised to the operator's seeded angles.
  */
-final class MultiHeadAttention extends AbstractBlock {
-  private final ITransformerConfig config;
+public final class MultiHeadAttention extends AbstractBlock {
+  private final EncoderConfig config;
   private final AttentionOperator operator;
   private final Linear query;
   private final Linear key;
@@ -36,7 +36,8 @@ final class MultiHeadAttention extends AbstractBlock {
   private final Linear out;
   private final Parameter theta;
 
-  MultiHeadAttention(ITransformerConfig config) {
+  /** An attention layer for these sizes and operator. */
+  public MultiHeadAttention(EncoderConfig config) {
     this.config = config;
     this.operator = config.operator();
     int d = config.dModel();
@@ -45,12 +46,12 @@ final class MultiHeadAttention extends AbstractBlock {
     this.value = addChildBlock("value_projection", Layers.pytorchLinear(d, d));
     this.out = addChildBlock("out_projection", Layers.pytorchLinear(d, d));
     this.theta = config.trainableTheta()
-        ? addParameter(HeadAttention.thetaParameter((QontotAttention) operator, config.variates())) : null;
+        ? addParameter(HeadAttention.thetaParameter((QontotAttention) operator, config.tokens())) : null;
   }
 
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-    Shape tokens = new Shape(1, config.variates(), config.dModel());
+    Shape tokens = new Shape(1, config.tokens(), config.dModel());
     query.initialize(manager, dataType, tokens);
     key.initialize(manager, dataType, tokens);
     value.initialize(manager, dataType, tokens);
@@ -67,7 +68,7 @@ final class MultiHeadAttention extends AbstractBlock {
    * The layer's output {@code [B, N, d_model]} and, with {@code withWeights}, the operator's mixing
    * matrix {@code [B, H, N, N]} (where the operator forms one; {@code null} otherwise).
    */
-  AttentionResult attend(ParameterStore store, NDArray x, boolean training, boolean withWeights) {
+  public AttentionResult attend(ParameterStore store, NDArray x, boolean training, boolean withWeights) {
     NDArray q = one(query, store, x, training);
     NDArray k = one(key, store, x, training);
     NDArray v = one(value, store, x, training);
@@ -77,7 +78,8 @@ final class MultiHeadAttention extends AbstractBlock {
     return new AttentionResult(one(out, store, result.output(), training), result.weights());
   }
 
-  static NDArray one(AbstractBlock block, ParameterStore store, NDArray x, boolean training) {
+  /** The single output of {@code block} on the single input {@code x}. */
+  public static NDArray one(AbstractBlock block, ParameterStore store, NDArray x, boolean training) {
     return block.forward(store, new NDList(x), training).singletonOrThrow();
   }
 

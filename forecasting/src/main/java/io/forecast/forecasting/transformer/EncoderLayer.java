@@ -1,4 +1,4 @@
-package io.forecast.forecasting.itransformer;
+package io.forecast.forecasting.transformer;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -15,7 +15,7 @@ import io.forecast.attention.AttentionResult;
 import io.forecast.forecasting.nn.Layers;
 
 /**
- * One iTransformer encoder layer (TSLib {@code EncoderLayer}, post-LN, GELU) over tokens
+ * One Transformer encoder layer (TSLib {@code EncoderLayer}, post-LN, GELU, used by iTransformer and PatchTST) over tokens
  * {@code [B, N, d_model]}:
  *
  * <pre>
@@ -24,15 +24,16 @@ import io.forecast.forecasting.nn.Layers;
  * out = LayerNorm2(x + y)
  * </pre>
  */
-final class EncoderLayer extends AbstractBlock {
-  private final ITransformerConfig config;
+public final class EncoderLayer extends AbstractBlock {
+  private final EncoderConfig config;
   private final MultiHeadAttention attention;
   private final LayerNorm norm1;
   private final Linear conv1;
   private final Linear conv2;
   private final LayerNorm norm2;
 
-  EncoderLayer(ITransformerConfig config) {
+  /** A layer for these sizes and operator. */
+  public EncoderLayer(EncoderConfig config) {
     this.config = config;
     this.attention = addChildBlock("attention", new MultiHeadAttention(config));
     this.norm1 = addChildBlock("norm1", Layers.lastAxisLayerNorm(3));
@@ -43,11 +44,11 @@ final class EncoderLayer extends AbstractBlock {
 
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-    Shape tokens = new Shape(1, config.variates(), config.dModel());
+    Shape tokens = new Shape(1, config.tokens(), config.dModel());
     attention.initialize(manager, dataType, tokens);
     norm1.initialize(manager, dataType, tokens);
     conv1.initialize(manager, dataType, tokens);
-    conv2.initialize(manager, dataType, new Shape(1, config.variates(), config.dFf()));
+    conv2.initialize(manager, dataType, new Shape(1, config.tokens(), config.dFf()));
     norm2.initialize(manager, dataType, tokens);
   }
 
@@ -58,7 +59,7 @@ final class EncoderLayer extends AbstractBlock {
   }
 
   /** The layer's output and, with {@code withWeights}, the attention's mixing matrix (or {@code null}). */
-  AttentionResult apply(ParameterStore store, NDArray x, boolean training, boolean withWeights) {
+  public AttentionResult apply(ParameterStore store, NDArray x, boolean training, boolean withWeights) {
     float p = (float) config.dropout();
     AttentionResult attended = attention.attend(store, x, training, withWeights);
     x = MultiHeadAttention.one(norm1, store, x.add(Layers.dropout(attended.output(), p, training)), training);
