@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
     description = "Time-series forecasting on the JVM: OLinear with OrthoTrans, baselines, one pipeline for every model type.",
     subcommands = {InspectCommand.class, OrthoTransCommand.class, TypesCommand.class, TrainCommand.class, EvaluateCommand.class,
         BacktestCommand.class, CompareCommand.class, ForecastCommand.class, PlotCommand.class, ServeCommand.class,
-        BenchCommand.class, AttentionCommand.class})
+        BenchCommand.class, AttentionCommand.class, StudyCommand.class})
 public final class RootCommand implements Runnable {
   @Spec CommandSpec spec;
 
