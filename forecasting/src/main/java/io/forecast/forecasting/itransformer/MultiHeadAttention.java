@@ -72,14 +72,19 @@ final class MultiHeadAttention extends AbstractBlock {
   @Override
   protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
       PairList<String, Object> params) {
-    return new NDList(attend(store, inputs.singletonOrThrow(), training, false).output());
+    return new NDList(attend(store, inputs.singletonOrThrow(), training, null));
   }
 
   /**
-   * The layer's output {@code [B, N, d_model]} and, with {@code withWeights}, the operator's mixing
-   * matrix {@code [B, H, N, N]} (where the operator forms one; {@code null} otherwise).
+   * The layer's output {@code [B, N, d_model]}. With a probe, the probe's operator (if it has one) runs
+   * in place of this layer's, and the probe records the mixing matrix {@code [B, H, N, N]} (or
+   * {@code null} where the operator forms none) and the operator's output with the heads merged
+   * ({@code [B, N, d_model]}, before the output projection).
+   *
+   * @param probe {@code null} for a plain forward pass
    */
-  AttentionResult attend(ParameterStore store, NDArray x, boolean training, boolean withWeights) {
+  NDArray attend(ParameterStore store, NDArray x, boolean training, Probe probe) {
+    boolean withWeights = probe != null;
     long b = x.getShape().get(0);
     int n = config.variates();
     int h = config.nHeads();
@@ -88,7 +93,9 @@ final class MultiHeadAttention extends AbstractBlock {
     NDArray k = heads(one(key, store, x, training), b, n, h, dh);
     NDArray v = heads(one(value, store, x, training), b, n, h, dh);
     AttentionOperator op = operator;
-    if (theta != null) {
+    if (probe != null && probe.operator() != null) {
+      op = probe.operator();
+    } else if (theta != null) {
       NDArray angles = store.getValue(theta, x.getDevice(), training);
       // a copy freed with the batch, on autograd's tape (the operator's results then land in q's manager)
       NDArray local = Layers.local(angles.add(AttentionOps.scalar(x, 0)), x.getManager());
@@ -103,7 +110,11 @@ final class MultiHeadAttention extends AbstractBlock {
       o = Layers.dropout(a, rate, true).matMul(v).add(o.sub(a.matMul(v)));
     }
     NDArray merged = o.transpose(0, 2, 1, 3).reshape(b, n, (long) h * dh);
-    return new AttentionResult(one(out, store, merged, training), withWeights ? result.weights() : null);
+    if (probe != null) {
+      probe.weights().add(result.weights());
+      probe.attentionOutputs().add(merged);
+    }
+    return one(out, store, merged, training);
   }
 
   private static NDArray heads(NDArray x, long b, int n, int h, int dh) {
