@@ -2,8 +2,11 @@ package io.forecast.forecasting.variants;
 
 import io.forecast.forecasting.compare.CompareSpec;
 import io.forecast.forecasting.compare.RunResult;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 
 /** {@code results.md} of an attention-variant comparison. */
 final class AttentionMarkdown {
@@ -17,7 +20,7 @@ final class AttentionMarkdown {
     md.append("seq_len ").append(spec.seqLen()).append(", horizon ").append(spec.horizons().get(0)).append(", split ")
         .append(spec.split().label()).append(", seeds ").append(spec.seeds()).append(", variant in setting '")
         .append(results.slot()).append("'");
-    spec.settings().values().stream().findFirst().ifPresent(s -> md.append(", settings ").append(s));
+    md.append(", common settings ").append(common(spec, results.slot()));
     md.append(". Test errors on the z-scored scale, every test window: mean ± sample std over the seeds.\n\n");
     md.append("| variant | MSE | MAE | runs | s/epoch | parameters | peak MiB |\n|---|---|---|---|---|---|---|\n");
     for (AttentionResults.VariantSummary v : results.variants()) {
@@ -44,6 +47,18 @@ final class AttentionMarkdown {
       }
     }
     return md.toString();
+  }
+
+  /** The settings every entry was given with the same value, the slot left out. */
+  private static Map<String, Object> common(CompareSpec spec, String slot) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    Map<String, Object> first = spec.settings().get(spec.models().get(0));
+    first.forEach((k, v) -> {
+      if (!k.equals(slot) && spec.settings().values().stream().allMatch(s -> Objects.equals(s.get(k), v))) {
+        out.put(k, v);
+      }
+    });
+    return out;
   }
 
   private static void diagnostics(StringBuilder md, List<AttentionResults.VariantSummary> variants) {
