@@ -59,7 +59,12 @@ final class DiagnosticsProbe implements RunProbe {
   public Map<String, Object> measure(RunSpec run, FittedForecaster model, TimeSeriesFrame frame) {
     Measured measured;
     if (model.model() instanceof ITransformerPredictor p) {
-      measured = measure(p.network(), new TestBatches(split, run, model, frame, maxWindows));
+      try {
+        measured = measure(p.network(), new TestBatches(split, run, model, frame, maxWindows));
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        // a diverged model's non-finite weights: the run keeps its errors, the diagnostics say why not
+        measured = new Measured(0, List.of(), "not measured: " + e.getMessage());
+      }
     } else {
       measured = new Measured(0, List.of(), "not measured: model type '" + run.model() + "' exposes no attention "
           + "probe");
