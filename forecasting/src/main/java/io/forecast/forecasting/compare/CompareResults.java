@@ -33,7 +33,7 @@ public record CompareResults(CompareSpec spec, List<RunResult> runs, List<Cell> 
    * One model at one horizon over the seeds: mean and sample standard deviation (n − 1) of the
    * test errors of the runs that succeeded.
    *
-   * @param model the model type
+   * @param model the grid entry (the model type, or the entry's label in a grid of variants)
    * @param predLen the horizon
    * @param runs runs that succeeded
    * @param failed runs that failed
@@ -74,7 +74,7 @@ public record CompareResults(CompareSpec spec, List<RunResult> runs, List<Cell> 
       List<Double> mse = new ArrayList<>();
       List<Double> mae = new ArrayList<>();
       for (int h : spec.horizons()) {
-        Cell c = cell(m, h, runs.stream().filter(r -> r.spec().model().equals(m) && r.spec().predLen() == h).toList());
+        Cell c = cell(m, h, runs.stream().filter(r -> r.spec().entry().equals(m) && r.spec().predLen() == h).toList());
         cells.add(c);
         if (c.mseMean() != null) {
           mse.add(c.mseMean());
@@ -132,6 +132,9 @@ public record CompareResults(CompareSpec spec, List<RunResult> runs, List<Cell> 
     json.put("seqLen", spec.seqLen());
     json.put("seeds", spec.seeds());
     json.put("settings", spec.settings());
+    if (!spec.types().isEmpty()) {
+      json.put("types", spec.types());
+    }
     return json;
   }
 

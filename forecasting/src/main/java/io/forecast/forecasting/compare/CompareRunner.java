@@ -45,6 +45,15 @@ public final class CompareRunner {
    */
   public static CompareResults run(CompareSpec spec, TimeSeriesFrame frame, Path out, int threads,
       CompareProgress progress) throws IOException {
+    return run(spec, frame, out, threads, progress, RunProbe.NONE);
+  }
+
+  /**
+   * Runs the grid as {@link #run(CompareSpec, TimeSeriesFrame, Path, int, CompareProgress)} does, and
+   * measures each freshly trained model with {@code probe} before closing it (kept in its run file).
+   */
+  public static CompareResults run(CompareSpec spec, TimeSeriesFrame frame, Path out, int threads,
+      CompareProgress progress, RunProbe probe) throws IOException {
     RunFiles files = new RunFiles(out);
     List<RunSpec> runs = spec.runs();
     Map<RunSpec, RunResult> done = new LinkedHashMap<>();
@@ -59,7 +68,7 @@ public final class CompareRunner {
     for (RunSpec r : runs) {
       RunResult result = done.get(r);
       if (result == null) {
-        result = runOne(spec, frame, r, threads, progress.runStarted(r));
+        result = runOne(spec, frame, r, threads, progress.runStarted(r), probe);
         files.write(result);
         progress.runFinished(result, false);
       }
@@ -74,7 +83,7 @@ public final class CompareRunner {
   }
 
   private static RunResult runOne(CompareSpec spec, TimeSeriesFrame frame, RunSpec r, int threads,
-      TrainingProgress listener) {
+      TrainingProgress listener, RunProbe probe) {
     TrainingSpec training = new TrainingSpec(r.model(), r.seqLen(), r.predLen(), spec.split(), r.settings());
     TrainingContext context = new TrainingContext(r.seed(), threads, listener, null);
     long start = System.nanoTime();
@@ -86,10 +95,14 @@ public final class CompareRunner {
       test.perStep().forEach(s -> perStep.add(s.mse()));
       double[] seconds = p.curve().stream().mapToDouble(ModelProvenance.Epoch::seconds).toArray();
       Map<String, Double> coverage = model.conformal().map(c -> c.testCoverage()).orElse(Map.of());
+      // a non-finite validation loss is kept as null (JSON has no NaN)
+      List<Double> valLoss = new ArrayList<>();
+      p.curve().forEach(e -> valLoss.add(Double.isFinite(e.valLoss()) ? e.valLoss() : null));
       double wall = (System.nanoTime() - start) / 1e9;
+      Map<String, Object> measured = probe.measure(r, model, frame);
       return new RunResult(r, RunResult.OK, null, test.mse(), test.mae(), perStep, p.curve().size(),
           p.curve().isEmpty() ? 0 : p.bestEpoch(), median(seconds), wall, model.parameterCount(), rss.stop(),
-          coverage);
+          coverage, valLoss, measured);
     } catch (ForecastingException | DataException e) {
       return RunResult.failed(r, e.getMessage(), (System.nanoTime() - start) / 1e9, rss.stop());
     }

@@ -26,10 +26,13 @@ import java.util.Set;
  * @param horizons the horizons, in order, no repeats
  * @param seqLen the input length of every run
  * @param seeds the training seeds, in order, no repeats
- * @param settings per model type, the settings given to it
+ * @param settings per model type (or entry), the settings given to it
+ * @param types per grid entry whose name is not a model type, its model type (empty for a grid of types;
+ *     a grid of variants built by {@link #ofEntries} maps each entry label to its type)
  */
 public record CompareSpec(String dataFile, String dataSha256, SplitRule split, List<String> models,
-    List<Integer> horizons, int seqLen, List<Long> seeds, Map<String, Map<String, Object>> settings) {
+    List<Integer> horizons, int seqLen, List<Long> seeds, Map<String, Map<String, Object>> settings,
+    Map<String, String> types) {
   /** The first seed of {@link #seeds(int)}: the seed of the official scripts. */
   public static final long FIRST_SEED = io.forecast.forecasting.TrainingContext.DEFAULT_SEED;
 
@@ -42,6 +45,91 @@ public record CompareSpec(String dataFile, String dataSha256, SplitRule split, L
     Map<String, Map<String, Object>> copy = new LinkedHashMap<>();
     settings.forEach((k, v) -> copy.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
     settings = Collections.unmodifiableMap(copy);
+    types = Collections.unmodifiableMap(new LinkedHashMap<>(types == null ? Map.of() : types));
+  }
+
+  /** A grid whose entries are model types. */
+  public CompareSpec(String dataFile, String dataSha256, SplitRule split, List<String> models, List<Integer> horizons,
+      int seqLen, List<Long> seeds, Map<String, Map<String, Object>> settings) {
+    this(dataFile, dataSha256, split, models, horizons, seqLen, seeds, settings, Map.of());
+  }
+
+  /**
+   * One entry of a grid of variants: a model type trained with some settings of its own, under a label.
+   *
+   * @param label the entry's name in the tables and run files (letters, digits, '.', '-', '_', '=')
+   * @param type the model type
+   * @param settings the entry's own settings, on top of the common ones (e.g. {@code attention=sinkhorn})
+   */
+  public record Entry(String label, String type, Map<String, Object> settings) {
+    public Entry {
+      Objects.requireNonNull(label, "label");
+      Objects.requireNonNull(type, "type");
+      settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings == null ? Map.of() : settings));
+    }
+  }
+
+  /** The model type of a grid entry. */
+  public String type(String entry) {
+    return types.getOrDefault(entry, entry);
+  }
+
+  /**
+   * Checks a grid of variants: each entry's type gets the common settings it has (a name that none of the
+   * entries' types has is refused) and then the entry's own settings. Checked as {@link #of} checks a grid,
+   * without the data: what only the data can refuse (e.g. an operator that cannot take this many columns)
+   * fails that entry's runs, recorded in their run files, and the grid goes on.
+   *
+   * @throws io.forecast.forecasting.UnknownModelTypeException for an unknown type
+   * @throws InvalidSettingsException for an empty list, a repeated or malformed label, a bad length or a bad
+   *     setting
+   */
+  public static CompareSpec ofEntries(String dataFile, String dataSha256, SplitRule split, List<Entry> entries,
+      List<Integer> horizons, int seqLen, List<Long> seeds, Map<String, ?> common) {
+    if (entries == null || entries.isEmpty()) {
+      throw new InvalidSettingsException("the list of grid entries is empty");
+    }
+    List<String> labels = entries.stream().map(Entry::label).toList();
+    nonEmptyDistinct("grid entries", labels);
+    for (String label : labels) {
+      if (!label.matches("[A-Za-z0-9._=-]+")) {
+        throw new InvalidSettingsException("grid entry '" + label + "' must be letters, digits, '.', '-', '_' or '='"
+            + " (it names the run files)");
+      }
+    }
+    nonEmptyDistinct("horizons", horizons);
+    nonEmptyDistinct("seeds", seeds);
+    for (int h : horizons) {
+      ForecastPipeline.checkLengths(seqLen, h);
+    }
+    Map<String, ?> given = common == null ? Map.of() : common;
+    for (String key : given.keySet()) {
+      if (entries.stream().noneMatch(e -> ForecasterTypes.get(e.type()).settings().has(key))) {
+        throw new InvalidSettingsException("no model type of the grid has a setting '" + key
+            + "'; './forecast types' lists each type's settings");
+      }
+    }
+    Map<String, Map<String, Object>> perEntry = new LinkedHashMap<>();
+    Map<String, String> types = new LinkedHashMap<>();
+    for (Entry e : entries) {
+      SettingsSchema schema = ForecasterTypes.get(e.type()).settings();
+      Map<String, Object> settings = new LinkedHashMap<>();
+      given.forEach((k, v) -> {
+        if (schema.has(k)) {
+          settings.put(k, v);
+        }
+      });
+      settings.putAll(e.settings());
+      Map<String, Object> parsed = new LinkedHashMap<>();
+      for (int h : horizons) {
+        Map<String, Object> resolved = ForecastPipeline.check(new TrainingSpec(e.type(), seqLen, h, split, settings))
+            .asMap();
+        settings.keySet().forEach(k -> parsed.put(k, resolved.get(k)));
+      }
+      perEntry.put(e.label(), parsed);
+      types.put(e.label(), e.type());
+    }
+    return new CompareSpec(dataFile, dataSha256, split, labels, horizons, seqLen, seeds, perEntry, types);
   }
 
   /** Seeds 2023, 2024, … ({@code n} of them). */
@@ -123,14 +211,14 @@ public record CompareSpec(String dataFile, String dataSha256, SplitRule split, L
     }
   }
 
-  /** Every run of the grid, model by model, horizon by horizon, seed by seed. */
+  /** Every run of the grid, entry by entry, horizon by horizon, seed by seed. */
   public List<RunSpec> runs() {
     String splitLabel = split.resolve(dataFile == null ? "" : dataFile).label();
     List<RunSpec> out = new ArrayList<>();
     for (String m : models) {
       for (int h : horizons) {
         for (long s : seeds) {
-          out.add(new RunSpec(dataFile, dataSha256, splitLabel, m, seqLen, h, s, settings.get(m)));
+          out.add(new RunSpec(dataFile, dataSha256, splitLabel, type(m), seqLen, h, s, settings.get(m), m));
         }
       }
     }

@@ -1,5 +1,6 @@
 package io.forecast.forecasting.compare;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,10 +26,16 @@ import java.util.Objects;
  *     {@code /proc/self/status} cannot be read, i.e. off Linux)
  * @param testCoverage per interval level, the percentage of test values inside the split-conformal
  *     interval (empty when the model has no intervals)
+ * @param valLoss the validation loss after each epoch, epoch 1 first ({@code null} where not finite; empty
+ *     without epochs or when failed)
+ * @param probe what a {@link RunProbe} measured on the fitted model (empty without a probe; JSON-friendly
+ *     values: numbers, strings, lists and maps)
  */
 public record RunResult(RunSpec spec, String status, String error, Double testMse, Double testMae,
     List<Double> perStepMse, int epochsRun, int bestEpoch, Double secondsPerEpoch, double wallSeconds,
-    Long parameters, Double peakRssMiB, Map<String, Double> testCoverage) {
+    Long parameters, Double peakRssMiB, Map<String, Double> testCoverage,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Double> valLoss,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> probe) {
   /** Status of a run that finished with metrics. */
   public static final String OK = "ok";
   /** Status of a run that the type or the pipeline refused. */
@@ -41,6 +48,16 @@ public record RunResult(RunSpec spec, String status, String error, Double testMs
     }
     perStepMse = perStepMse == null ? List.of() : List.copyOf(perStepMse);
     testCoverage = Collections.unmodifiableMap(new LinkedHashMap<>(testCoverage == null ? Map.of() : testCoverage));
+    valLoss = valLoss == null ? List.of() : Collections.unmodifiableList(new java.util.ArrayList<>(valLoss));
+    probe = Collections.unmodifiableMap(new LinkedHashMap<>(probe == null ? Map.of() : probe));
+  }
+
+  /** A result without validation curve and probe. */
+  public RunResult(RunSpec spec, String status, String error, Double testMse, Double testMae, List<Double> perStepMse,
+      int epochsRun, int bestEpoch, Double secondsPerEpoch, double wallSeconds, Long parameters, Double peakRssMiB,
+      Map<String, Double> testCoverage) {
+    this(spec, status, error, testMse, testMae, perStepMse, epochsRun, bestEpoch, secondsPerEpoch, wallSeconds,
+        parameters, peakRssMiB, testCoverage, List.of(), Map.of());
   }
 
   /** A run that failed with {@code message}. */

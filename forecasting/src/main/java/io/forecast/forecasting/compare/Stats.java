@@ -2,12 +2,12 @@ package io.forecast.forecasting.compare;
 
 import java.util.List;
 
-/** Mean and sample standard deviation of a few numbers. */
-final class Stats {
+/** Mean and sample standard deviation of a few numbers (shared with the grids built on this package). */
+public final class Stats {
   private Stats() {}
 
   /** The mean, {@code null} for none. */
-  static Double mean(List<Double> values) {
+  public static Double mean(List<Double> values) {
     if (values.isEmpty()) {
       return null;
     }
@@ -19,7 +19,7 @@ final class Stats {
   }
 
   /** The sample standard deviation (divided by n − 1), {@code null} for fewer than 2 values. */
-  static Double sampleStd(List<Double> values) {
+  public static Double sampleStd(List<Double> values) {
     if (values.size() < 2) {
       return null;
     }

@@ -11,10 +11,10 @@ import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.forecast.attention.AttentionOps;
-import io.forecast.attention.AttentionResult;
 import io.forecast.forecasting.nn.Layers;
 import io.forecast.forecasting.transformer.EncoderLayer;
 import io.forecast.forecasting.transformer.MultiHeadAttention;
+import io.forecast.forecasting.transformer.Probe;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -73,10 +73,10 @@ final class ITransformerNetwork extends AbstractBlock {
   /**
    * The forecast {@code [B, τ, N]} for inputs {@code [B, T, N]}, in the input's manager.
    *
-   * @param weights where to add each layer's mixing matrix {@code [B, H, N, N]} (an element is
-   *     {@code null} for operators that never form one), or {@code null} not to ask for them
+   * @param probe what to record per layer (and which operator to run instead of the trained one), or
+   *     {@code null} for a plain forward pass
    */
-  NDArray forecast(ParameterStore store, NDArray x, boolean training, List<NDArray> weights) {
+  NDArray forecast(ParameterStore store, NDArray x, boolean training, Probe probe) {
     Shape shape = x.getShape();
     if (shape.dimension() != 3 || shape.get(1) != config.seqLen() || shape.get(2) != config.variates()) {
       throw new IllegalArgumentException("expected input [B, " + config.seqLen() + ", " + config.variates() + "], got "
@@ -89,11 +89,7 @@ final class ITransformerNetwork extends AbstractBlock {
     NDArray h = Layers.dropout(MultiHeadAttention.one(embedding, store, series, training), (float) config.dropout(),
         training);
     for (EncoderLayer layer : layers) {
-      AttentionResult r = layer.apply(store, h, training, weights != null);
-      h = r.output();
-      if (weights != null) {
-        weights.add(r.weights());
-      }
+      h = layer.apply(store, h, training, probe);
     }
     h = MultiHeadAttention.one(encoderNorm, store, h, training);
     NDArray y = MultiHeadAttention.one(projector, store, h, training).transpose(0, 2, 1); // [B, τ, N]

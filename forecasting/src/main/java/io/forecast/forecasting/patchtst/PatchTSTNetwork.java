@@ -15,10 +15,10 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.util.PairList;
 import io.forecast.attention.AttentionOps;
-import io.forecast.attention.AttentionResult;
 import io.forecast.forecasting.nn.Layers;
 import io.forecast.forecasting.transformer.EncoderConfig;
 import io.forecast.forecasting.transformer.EncoderLayer;
+import io.forecast.forecasting.transformer.Probe;
 import io.forecast.forecasting.transformer.MultiHeadAttention;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,12 +147,12 @@ final class PatchTSTNetwork extends AbstractBlock {
     NDArray pe = x.getManager().create(positions, new Shape(1, patches, d));
     NDArray h = MultiHeadAttention.one(embedding, store, patch(series), training).add(pe);
     h = Layers.dropout(h, (float) config.dropout(), training);
+    Probe probe = weights == null ? null : Probe.running(null);
     for (EncoderLayer layer : layers) {
-      AttentionResult r = layer.apply(store, h, training, weights != null);
-      h = r.output();
-      if (weights != null) {
-        weights.add(r.weights());
-      }
+      h = layer.apply(store, h, training, probe);
+    }
+    if (probe != null) {
+      weights.addAll(probe.weights());
     }
     // nn.Sequential(Transpose(1,2), nn.BatchNorm1d(d_model), Transpose(1,2)); then [B, C, d, N] flattened
     h = MultiHeadAttention.one(encoderNorm, store, h.transpose(0, 2, 1), training); // [B·C, d, N]

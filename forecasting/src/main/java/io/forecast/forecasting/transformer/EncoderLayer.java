@@ -11,7 +11,6 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import io.forecast.attention.AttentionResult;
 import io.forecast.forecasting.nn.Layers;
 
 /**
@@ -55,17 +54,26 @@ public final class EncoderLayer extends AbstractBlock {
   @Override
   protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
       PairList<String, Object> params) {
-    return new NDList(apply(store, inputs.singletonOrThrow(), training, false).output());
+    return new NDList(apply(store, inputs.singletonOrThrow(), training, null));
   }
 
-  /** The layer's output and, with {@code withWeights}, the attention's mixing matrix (or {@code null}). */
-  public AttentionResult apply(ParameterStore store, NDArray x, boolean training, boolean withWeights) {
+  /**
+   * The layer's output; a probe (see {@link MultiHeadAttention#attend}) also records it as the layer's
+   * token states.
+   *
+   * @param probe {@code null} for a plain forward pass
+   */
+  public NDArray apply(ParameterStore store, NDArray x, boolean training, Probe probe) {
     float p = (float) config.dropout();
-    AttentionResult attended = attention.attend(store, x, training, withWeights);
-    x = MultiHeadAttention.one(norm1, store, x.add(Layers.dropout(attended.output(), p, training)), training);
+    NDArray attended = attention.attend(store, x, training, probe);
+    x = MultiHeadAttention.one(norm1, store, x.add(Layers.dropout(attended, p, training)), training);
     NDArray y = Layers.dropout(Activation.gelu(MultiHeadAttention.one(conv1, store, x, training)), p, training);
     y = Layers.dropout(MultiHeadAttention.one(conv2, store, y, training), p, training);
-    return new AttentionResult(MultiHeadAttention.one(norm2, store, x.add(y), training), attended.weights());
+    NDArray out = MultiHeadAttention.one(norm2, store, x.add(y), training);
+    if (probe != null) {
+      probe.tokenStates().add(out);
+    }
+    return out;
   }
 
   @Override

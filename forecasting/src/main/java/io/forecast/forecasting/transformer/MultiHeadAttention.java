@@ -61,21 +61,30 @@ public final class MultiHeadAttention extends AbstractBlock {
   @Override
   protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
       PairList<String, Object> params) {
-    return new NDList(attend(store, inputs.singletonOrThrow(), training, false).output());
+    return new NDList(attend(store, inputs.singletonOrThrow(), training, null));
   }
 
   /**
-   * The layer's output {@code [B, N, d_model]} and, with {@code withWeights}, the operator's mixing
-   * matrix {@code [B, H, N, N]} (where the operator forms one; {@code null} otherwise).
+   * The layer's output {@code [B, N, d_model]}. With a probe, the probe's operator (if it has one) runs
+   * in place of this layer's, and the probe records the mixing matrix {@code [B, H, N, N]} (or
+   * {@code null} where the operator forms none) and the operator's output with the heads merged
+   * ({@code [B, N, d_model]}, before the output projection).
+   *
+   * @param probe {@code null} for a plain forward pass
    */
-  public AttentionResult attend(ParameterStore store, NDArray x, boolean training, boolean withWeights) {
+  public NDArray attend(ParameterStore store, NDArray x, boolean training, Probe probe) {
     NDArray q = one(query, store, x, training);
     NDArray k = one(key, store, x, training);
     NDArray v = one(value, store, x, training);
-    AttentionOperator op = HeadAttention.withTheta(operator, theta, store, x, training);
+    AttentionOperator op = probe != null && probe.operator() != null ? probe.operator()
+        : HeadAttention.withTheta(operator, theta, store, x, training);
     AttentionResult result = HeadAttention.attend(op, q, k, v, config.nHeads(), config.attentionDropout(), training,
-        withWeights);
-    return new AttentionResult(one(out, store, result.output(), training), result.weights());
+        probe != null);
+    if (probe != null) {
+      probe.weights().add(result.weights());
+      probe.attentionOutputs().add(result.output());
+    }
+    return one(out, store, result.output(), training);
   }
 
   /** The single output of {@code block} on the single input {@code x}. */

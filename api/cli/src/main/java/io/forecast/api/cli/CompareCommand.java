@@ -110,7 +110,7 @@ public final class CompareCommand implements Callable<Integer> {
     CompareSpec grid = CompareSpec.of(frame.source(), FileDigest.sha256(data.data), data.split, types, lengths, seqLen,
         seedList, settings());
     CompareResults results;
-    try (Bar bar = new Bar(noProgress, spec.commandLine().getErr())) {
+    try (Bar bar = new Bar("compare", noProgress, spec.commandLine().getErr())) {
       results = CompareRunner.run(grid, frame, out, threads.threads == null ? 0 : threads.threads, bar);
     } catch (java.nio.file.FileSystemException e) {
       throw OutputPaths.cannotWrite(out, e);
@@ -214,9 +214,11 @@ public final class CompareCommand implements Callable<Integer> {
 
   /**
    * Grid progress on stderr: a bar counting runs on a terminal (resumed runs advance it at once),
-   * otherwise one plain line per run; nothing with {@code --no-progress}.
+   * otherwise one plain line per run; nothing with {@code --no-progress}. Shared with
+   * {@code compare-attention}.
    */
-  private static final class Bar implements CompareProgress, AutoCloseable {
+  static final class Bar implements CompareProgress, AutoCloseable {
+    private final String task;
     private final boolean off;
     private final boolean terminal = System.console() != null;
     private final PrintWriter err;
@@ -224,7 +226,8 @@ public final class CompareCommand implements Callable<Integer> {
     private int total;
     private int finished;
 
-    Bar(boolean off, PrintWriter err) {
+    Bar(String task, boolean off, PrintWriter err) {
+      this.task = task;
       this.off = off;
       this.err = err;
     }
@@ -233,7 +236,7 @@ public final class CompareCommand implements Callable<Integer> {
     public void gridStarted(int runs, int resumed) {
       total = runs;
       if (!off && terminal) {
-        bar = new ProgressBarBuilder().setTaskName("compare").setInitialMax(runs).setStyle(ProgressBarStyle.ASCII)
+        bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(runs).setStyle(ProgressBarStyle.ASCII)
             .setUnit(" run", 1).continuousUpdate().build();
       } else if (!off && resumed > 0) {
         line(resumed + " of " + runs + " runs resumed from earlier run files");
@@ -266,11 +269,11 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     private static String name(RunSpec run) {
-      return run.model() + " " + run.seqLen() + "→" + run.predLen() + " seed " + run.seed();
+      return run.entry() + " " + run.seqLen() + "→" + run.predLen() + " seed " + run.seed();
     }
 
     private void line(String text) {
-      err.println("compare: " + text);
+      err.println(task + ": " + text);
       err.flush();
     }
 

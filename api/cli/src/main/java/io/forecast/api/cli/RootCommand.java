@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
     version = "forecast 0.1.0",
     description = "Time-series forecasting on the JVM: OLinear with OrthoTrans, baselines, one pipeline for every model type.",
     subcommands = {InspectCommand.class, OrthoTransCommand.class, TypesCommand.class, TrainCommand.class, EvaluateCommand.class,
-        BacktestCommand.class, CompareCommand.class, ForecastCommand.class, PlotCommand.class, ServeCommand.class,
-        BenchCommand.class, AttentionCommand.class, StudyCommand.class})
+        BacktestCommand.class, CompareCommand.class, CompareAttentionCommand.class, ForecastCommand.class,
+        PlotCommand.class, ServeCommand.class, BenchCommand.class, AttentionCommand.class, StudyCommand.class})
 public final class RootCommand implements Runnable {
   @Spec CommandSpec spec;
 

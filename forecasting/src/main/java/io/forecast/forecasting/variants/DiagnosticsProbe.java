@@ -1,0 +1,152 @@
+package io.forecast.forecasting.variants;
+
+import io.forecast.attention.diagnostics.MixingDiagnostics;
+import io.forecast.attention.diagnostics.TokenDiagnostics;
+import io.forecast.data.SplitRule;
+import io.forecast.data.TimeSeriesFrame;
+import io.forecast.forecasting.FittedForecaster;
+import io.forecast.forecasting.compare.RunProbe;
+import io.forecast.forecasting.compare.RunSpec;
+import io.forecast.forecasting.itransformer.ITransformerModel;
+import io.forecast.forecasting.itransformer.ITransformerPredictor;
+import io.forecast.forecasting.persist.ModelFiles;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Protocol A's probe: the first test windows through the fitted model, each layer's mixing matrices
+ * (every window and head) and token states (every window) measured with the attention module's
+ * {@link MixingDiagnostics} and {@link TokenDiagnostics}, and averaged per layer. Types without an
+ * attention probe (so far every type but itransformer) get a note instead.
+ */
+final class DiagnosticsProbe implements RunProbe {
+  private final SplitRule split;
+  private final int maxWindows;
+
+  DiagnosticsProbe(SplitRule split, int maxWindows) {
+    this.split = split;
+    this.maxWindows = maxWindows;
+  }
+
+  /**
+   * The diagnostics of one run, as kept in its run file.
+   *
+   * @param windows test windows probed (0 when not measured)
+   * @param layers per encoder layer, first layer first
+   * @param note why nothing was measured ({@code null} when measured)
+   */
+  record Measured(int windows, List<LayerDiagnostics> layers, String note) {}
+
+  /**
+   * One layer's diagnostics over the probed windows; the mixing-matrix fields are {@code null} for
+   * operators that never form the matrix (monarch, delta).
+   *
+   * @param layer 1 for the first encoder layer
+   * @param rowError largest |row sum − 1| over every probed matrix
+   * @param columnError largest |column sum − N/M| over every probed matrix
+   * @param entropy mean row entropy (nats)
+   * @param sinkMass mean attention on each matrix's most attended key
+   * @param diagonalMass mean A_ii
+   * @param rankOneDistance mean over windows of ‖H − 1·h̄ᵀ‖_F / ‖H‖_F of the layer's output tokens
+   * @param effectiveRank mean over windows of the effective rank of the layer's output tokens
+   */
+  record LayerDiagnostics(int layer, Double rowError, Double columnError, Double entropy, Double sinkMass,
+      Double diagonalMass, double rankOneDistance, double effectiveRank) {}
+
+  @Override
+  public Map<String, Object> measure(RunSpec run, FittedForecaster model, TimeSeriesFrame frame) {
+    Measured measured;
+    if (model.model() instanceof ITransformerPredictor p) {
+      try {
+        measured = measure(p.network(), new TestBatches(split, run, model, frame, maxWindows));
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        // a diverged model's non-finite weights: the run keeps its errors, the diagnostics say why not
+        measured = new Measured(0, List.of(), "not measured: " + e.getMessage());
+      }
+    } else {
+      measured = new Measured(0, List.of(), "not measured: model type '" + run.model() + "' exposes no attention "
+          + "probe");
+    }
+    return toMap(measured);
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> toMap(Object record) {
+    return ModelFiles.JSON.convertValue(record, Map.class);
+  }
+
+  static Measured measure(ITransformerModel network, TestBatches batches) {
+    int layers = network.config().eLayers();
+    double[] rowError = new double[layers];
+    double[] colError = new double[layers];
+    double[] entropy = new double[layers];
+    double[] sink = new double[layers];
+    double[] diagonal = new double[layers];
+    double[] rankOne = new double[layers];
+    double[] effRank = new double[layers];
+    boolean[] hasWeights = new boolean[layers];
+    long matrices = 0;
+    long windows = 0;
+    for (int k = 0; k < batches.batches(); k++) {
+      int b = batches.size(k);
+      ITransformerModel.ProbeResult r = network.probe(batches.inputs(k), b);
+      int n = r.tokens();
+      int d = r.dModel();
+      for (int l = 0; l < layers; l++) {
+        float[] w = r.weights().get(l);
+        if (w != null) {
+          hasWeights[l] = true;
+          int m = w.length / (b * r.heads() * n);
+          for (int s = 0; s < b * r.heads(); s++) {
+            MixingDiagnostics md = MixingDiagnostics.of(matrix(w, s * n * m, n, m));
+            rowError[l] = Math.max(rowError[l], md.maxRowError());
+            colError[l] = Math.max(colError[l], md.maxColumnError());
+            entropy[l] += md.meanRowEntropy();
+            sink[l] += md.sinkMass();
+            diagonal[l] += md.diagonalMass();
+          }
+        }
+        float[] h = r.tokenStates().get(l);
+        for (int s = 0; s < b; s++) {
+          TokenDiagnostics td = TokenDiagnostics.of(states(h, s * n * d, n, d));
+          rankOne[l] += td.rankOneDistance();
+          effRank[l] += td.effectiveRank();
+        }
+      }
+      matrices += (long) b * r.heads();
+      windows += b;
+    }
+    List<LayerDiagnostics> out = new ArrayList<>();
+    for (int l = 0; l < layers; l++) {
+      boolean w = hasWeights[l];
+      out.add(new LayerDiagnostics(l + 1, w ? rowError[l] : null, w ? colError[l] : null,
+          w ? entropy[l] / matrices : null, w ? sink[l] / matrices : null, w ? diagonal[l] / matrices : null,
+          rankOne[l] / windows, effRank[l] / windows));
+    }
+    return new Measured((int) windows, out, null);
+  }
+
+  /** The {@code rows × cols} token states at {@code offset} of {@code values}, in float64. */
+  private static DMatrixRMaj states(float[] values, int offset, int rows, int cols) {
+    DMatrixRMaj a = new DMatrixRMaj(rows, cols);
+    for (int i = 0; i < rows * cols; i++) {
+      a.data[i] = values[offset + i];
+    }
+    return a;
+  }
+
+  /**
+   * The {@code rows × cols} mixing matrix at {@code offset} of {@code values}, in float64; float32 rounding
+   * below zero (an exact zero computed as −1e-9) is clamped to 0.
+   */
+  private static DMatrixRMaj matrix(float[] values, int offset, int rows, int cols) {
+    DMatrixRMaj a = new DMatrixRMaj(rows, cols);
+    for (int i = 0; i < rows * cols; i++) {
+      float v = values[offset + i];
+      a.data[i] = v < 0 && v > -1e-6f ? 0 : v;
+    }
+    return a;
+  }
+}
