@@ -115,7 +115,7 @@ public final class Backtest {
         model.close();
       }
     }
-    SplitBoundaries split = SplitBoundaries.of(spec.training().split(), frame.source(), frame.rows());
+    SplitBoundaries split = plan.split();
     DataProvenance data = new DataProvenance(frame.source(), sha256, frame.rows(), frame.columnNames(),
         frame.target(), frame.quality().policy().label(), split.rule().label(), split.trainEnd(), split.valEnd(),
         split.testEnd());

@@ -18,6 +18,7 @@ import java.util.List;
  * training rows must hold a training window after the validation share is held out: checked here for
  * every fold, before anything is trained.
  *
+ * @param split the file's split by the spec's rule (it places the default range)
  * @param rangeEnd end of the backtest range (exclusive); no fold reads a row at or after it
  * @param window expanding or sliding
  * @param windowRows training rows of a sliding window (0 when expanding)
@@ -27,7 +28,7 @@ import java.util.List;
  * @param refitEvery the refit policy (1 every fold, k every k-th, 0 only the first)
  * @param folds the planned folds
  */
-public record BacktestPlan(int rangeEnd, FoldPlan.Window window, int windowRows, int firstOrigin, int step,
+public record BacktestPlan(SplitBoundaries split, int rangeEnd, FoldPlan.Window window, int windowRows, int firstOrigin, int step,
     int horizon, int refitEvery, List<FoldPlan.Fold> folds) {
   public BacktestPlan {
     folds = List.copyOf(folds);
@@ -100,7 +101,7 @@ public record BacktestPlan(int rangeEnd, FoldPlan.Window window, int windowRows,
         }
       }
     }
-    return new BacktestPlan(end, spec.window(), windowRows, first, step, horizon, spec.refitEvery(), planned);
+    return new BacktestPlan(split, end, spec.window(), windowRows, first, step, horizon, spec.refitEvery(), planned);
   }
 
   /**
