@@ -2,7 +2,9 @@ package io.forecast.forecasting.service;
 
 import io.forecast.data.CsvLoadOptions;
 import io.forecast.data.DataException;
+import io.forecast.data.DataInspection;
 import io.forecast.data.MissingValuePolicy;
+import io.forecast.data.SplitBoundaries;
 import io.forecast.data.SplitRule;
 import io.forecast.data.TimeSeriesCsvReader;
 import io.forecast.data.TimeSeriesFrame;
@@ -257,6 +259,33 @@ public final class ForecastService implements AutoCloseable {
       return new EvaluationResult(modelId, frame.source(), e.data().splitRule(), f.card().seqLen(), f.card().predLen(),
           e.metrics(), e);
     }
+  }
+
+  // ---------------------------------------------------------------- data
+
+  /**
+   * The inspection report of an uploaded file, the same as {@code forecast inspect} prints ({@link
+   * DataInspection}): shape, frequency, quality (duplicates, gaps, invalid cells with their lines;
+   * sentinel counts), split boundaries and window counts. The file's size is checked as for training.
+   *
+   * @throws InvalidTrainingRequestException for an unknown split rule or missing-value policy, or a file
+   *     over {@code forecast.training.max-cells}
+   * @throws io.forecast.forecasting.InvalidSettingsException for lengths out of range
+   * @throws DataException if the file cannot be read or is too short for the split and lengths
+   */
+  public Map<String, Object> inspect(byte[] csv, String fileName, DataReportRequest request) {
+    Objects.requireNonNull(request, "request");
+    int seqLen = request.seqLen() == null ? DataReportRequest.DEFAULT_LENGTH : request.seqLen();
+    int predLen = request.predLen() == null ? DataReportRequest.DEFAULT_LENGTH : request.predLen();
+    ForecastPipeline.checkLengths(seqLen, predLen);
+    SplitRule rule = parse(() -> request.split() == null ? SplitRule.AUTO : SplitRule.parse(request.split()));
+    MissingValuePolicy policy = parse(() -> request.missing() == null ? MissingValuePolicy.REJECT
+        : MissingValuePolicy.parse(request.missing()));
+    TimeSeriesFrame frame = TrainingUploads.read(csv, fileName, request.target(), request.timestampColumn(), policy,
+        settings);
+    SplitBoundaries b = SplitBoundaries.of(rule, frame.source(), frame.rows());
+    b.requireWindows(frame.source(), seqLen, predLen);
+    return DataInspection.report(frame, b, seqLen, predLen);
   }
 
   // ---------------------------------------------------------------- training

@@ -17,6 +17,7 @@ public class ForecastProperties {
   @Valid private final Api api = new Api();
   @Valid private final Batching batching = new Batching();
   @Valid private final Engine engine = new Engine();
+  @Valid private final Ui ui = new Ui();
 
   /** Most history rows one forecast request may carry (JSON rows or CSV data rows). */
   @Min(1) private int maxHistoryRows = 10_000;
@@ -39,6 +40,10 @@ public class ForecastProperties {
 
   public Engine getEngine() {
     return engine;
+  }
+
+  public Ui getUi() {
+    return ui;
   }
 
   public int getMaxHistoryRows() {
@@ -209,6 +214,23 @@ public class ForecastProperties {
     /** The training thread count, 0 meaning every core. */
     public int effectiveTrainingThreads() {
       return trainingThreads > 0 ? trainingThreads : Runtime.getRuntime().availableProcessors();
+    }
+  }
+
+  /** The browser dashboard (io.forecast.api.ui). */
+  public static class Ui {
+    /**
+     * Serve the dashboard at {@code /} (assets under {@code /ui/}). Off unless set: an application
+     * embedding the library opts in; {@code forecast serve} turns it on.
+     */
+    private boolean enabled;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
     }
   }
 }

@@ -30,7 +30,7 @@ import org.springframework.web.filter.CorsFilter;
  *
  * <ul>
  *   <li>With API keys configured: {@code read} keys may {@code POST /api/v1/forecasts}, {@code POST
- *       /api/v1/models/{id}/evaluations} and GET anything under {@code /api/v1}; {@code write} keys may
+ *       /api/v1/models/{id}/evaluations}, {@code POST /api/v1/data-reports} and GET anything under {@code /api/v1}; {@code write} keys may
  *       also train ({@code POST /api/v1/models}), backtest ({@code POST /api/v1/backtests}) and delete
  *       models and jobs; every other request under
  *       {@code /api/v1} needs a write key. No or an unknown key: 401 with {@code WWW-Authenticate:
@@ -41,7 +41,8 @@ import org.springframework.web.filter.CorsFilter;
  *       {@code Retry-After}).
  *   <li>CORS only for {@code forecast.security.cors.allowed-origins}.
  *   <li>With {@code forecast.security.all-paths} (set by {@code forecast serve}) the chain covers the
- *       whole application: actuator health and info, the OpenAPI document and Swagger UI stay open, every
+ *       whole application: actuator health and info, the OpenAPI document, Swagger UI and the dashboard's
+ *       page and assets ({@code GET /}, {@code /ui/**}) stay open, every
  *       other path (e.g. {@code /actuator/prometheus}) needs a key when keys are configured.
  * </ul>
  *
@@ -143,7 +144,9 @@ public class ForecastSecurityConfiguration {
         a.requestMatchers(path.matcher("/error"), path.matcher("/actuator/health"),
             path.matcher("/actuator/health/**"), path.matcher("/actuator/info"), path.matcher("/v3/api-docs"),
             path.matcher("/v3/api-docs/**"), path.matcher("/v3/api-docs.yaml"), path.matcher("/swagger-ui.html"),
-            path.matcher("/swagger-ui/**")).permitAll();
+            path.matcher("/swagger-ui/**"),
+            // the dashboard's page and static assets (no data: its calls to /api/v1 carry the key)
+            path.matcher(HttpMethod.GET, "/"), path.matcher(HttpMethod.GET, "/ui/**")).permitAll();
         a.anyRequest().hasAuthority(ApiKeyFilter.READ);
       }
     });
@@ -155,7 +158,8 @@ public class ForecastSecurityConfiguration {
       PathPatternRequestMatcher.Builder path) {
     a.requestMatchers(path.matcher(HttpMethod.GET, API), path.matcher(HttpMethod.HEAD, API),
         path.matcher(HttpMethod.POST, "/api/v1/forecasts"),
-        path.matcher(HttpMethod.POST, "/api/v1/models/*/evaluations")).hasAuthority(ApiKeyFilter.READ);
+        path.matcher(HttpMethod.POST, "/api/v1/models/*/evaluations"),
+        path.matcher(HttpMethod.POST, "/api/v1/data-reports")).hasAuthority(ApiKeyFilter.READ);
     // training, backtests, deleting models and jobs, and anything not listed above
     a.requestMatchers(path.matcher(API)).hasAuthority(ApiKeyFilter.WRITE);
   }
