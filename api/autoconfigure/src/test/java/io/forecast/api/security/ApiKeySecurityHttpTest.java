@@ -166,6 +166,13 @@ class ApiKeySecurityHttpTest {
   }
 
   @Test
+  void dataReportsNeedAReadKey() {
+    ApiClient.Reply withoutFile = http().postForm("/api/v1/data-reports", Map.of(), null, bearer(READ_KEY));
+    assertProblem(withoutFile, 400, "'file'");
+    assertProblem(http().postForm("/api/v1/data-reports", Map.of(), null, Map.of()), 401, "needs an API key");
+  }
+
+  @Test
   void backtestsNeedAWriteKeyToSubmitAndAReadKeyToRead() {
     assertProblem(submitBacktest(bearer(READ_KEY)), 403, "needs a write key");
     assertProblem(submitBacktest(Map.of()), 401, "needs an API key");
