@@ -57,3 +57,31 @@ export const api = {
     return call('POST', path, form);
   },
 };
+
+/**
+ * GETs every path at once; on failure appends the problem's detail to view (as an alert) and returns
+ * null, so that a page can simply stop.
+ */
+export async function load(view, ...paths) {
+  try {
+    return await Promise.all(paths.map((p) => api.get(p)));
+  } catch (e) {
+    const p = document.createElement('p');
+    p.className = 'error';
+    p.setAttribute('role', 'alert');
+    p.textContent = e.detail || e.message;
+    view.append(p);
+    return null;
+  }
+}
+
+/** The notice of an empty store, with a link to the Train page. */
+export function noModels() {
+  const p = document.createElement('p');
+  p.className = 'notice';
+  const a = document.createElement('a');
+  a.href = '#/train';
+  a.textContent = 'Train one';
+  p.append('No models yet. ', a, '.');
+  return p;
+}

@@ -1,20 +1,15 @@
 // Compare: stored models side by side (test metrics and error by horizon step), and a rolling-origin
 // backtest run as a job (fold table, error by horizon step).
 
-import { api } from '../api.js';
+import { api, load } from '../api.js';
 import { announce, clearErrors, csvBlob, el, field, fmt, input, select, showError, table } from '../forms.js';
 import { lineChart } from '../charts.js';
 
 export async function render(view) {
   view.append(el('h1', { text: 'Compare' }));
-  let models;
-  let types;
-  try {
-    [models, types] = await Promise.all([api.get('/models'), api.get('/model-types')]);
-  } catch (e) {
-    view.append(el('p', { class: 'error', role: 'alert', text: e.detail || e.message }));
-    return;
-  }
+  const loaded = await load(view, '/models', '/model-types');
+  if (!loaded) return;
+  const [models, types] = loaded;
   view.append(el('h2', { text: 'Stored models' }));
   const side = el('section', { 'aria-label': 'stored models compared' });
   if (!models.length) {

@@ -1,21 +1,17 @@
 // Forecast: pick a model, upload or paste recent history, see history + forecast + interval band per
 // variate, download the forecast as CSV.
 
-import { api } from '../api.js';
+import { api, load, noModels } from '../api.js';
 import { announce, clearErrors, csvBlob, el, field, input, select, showError } from '../forms.js';
 import { epochSeconds, lineChart } from '../charts.js';
 
 export async function render(view, preselected) {
   view.append(el('h1', { text: 'Forecast' }));
-  let models;
-  try {
-    models = await api.get('/models');
-  } catch (e) {
-    view.append(el('p', { class: 'error', role: 'alert', text: e.detail || e.message }));
-    return;
-  }
+  const loaded = await load(view, '/models');
+  if (!loaded) return;
+  const [models] = loaded;
   if (!models.length) {
-    view.append(el('p', { class: 'notice' }, 'No models yet. ', el('a', { href: '#/train', text: 'Train one' }), '.'));
+    view.append(noModels());
     return;
   }
   const byId = Object.fromEntries(models.map((m) => [m.id, m]));

@@ -1,23 +1,19 @@
 // Models: every stored model with its type, data, lengths and test metrics; delete with a confirmation.
 
-import { api } from '../api.js';
+import { api, load, noModels } from '../api.js';
 import { announce, el, fmt, table } from '../forms.js';
 
 export async function render(view) {
   view.append(el('h1', { text: 'Models' }));
-  const status = el('p', { class: 'notice', text: 'Loading…' });
-  view.append(status);
-  let list;
-  try {
-    list = await api.get('/models');
-  } catch (e) {
-    status.replaceWith(el('p', { class: 'error', role: 'alert', text: e.detail || e.message }));
-    return;
-  }
+  const loaded = await load(view, '/models');
+  if (!loaded) return;
+  const [list] = loaded;
   if (!list.length) {
-    status.replaceWith(el('p', { class: 'notice' }, 'No models yet. ', el('a', { href: '#/train', text: 'Train one' }), '.'));
+    view.append(noModels());
     return;
   }
+  const status = el('p');
+  view.append(status);
   // the data file each model was trained on is in its description (provenance)
   const described = await Promise.all(list.map((m) => api.get('/models/' + encodeURIComponent(m.id)).catch(() => null)));
   const rows = list.map((m, i) => {

@@ -1,19 +1,15 @@
 // Train: upload a CSV, pick a model type and its settings (from GET /model-types), then watch the
 // job's progress and loss curve live; cancel it.
 
-import { api } from '../api.js';
+import { api, load } from '../api.js';
 import { announce, clearErrors, csvBlob, el, field, fmt, input, select, showError } from '../forms.js';
 import { lineChart } from '../charts.js';
 
 export async function render(view) {
   view.append(el('h1', { text: 'Train a model' }));
-  let types;
-  try {
-    types = await api.get('/model-types');
-  } catch (e) {
-    view.append(el('p', { class: 'error', role: 'alert', text: e.detail || e.message }));
-    return;
-  }
+  const loaded = await load(view, '/model-types');
+  if (!loaded) return;
+  const [types] = loaded;
   const file = input('file', { type: 'file', accept: '.csv,text/csv', required: true });
   const type = select('modelType', Object.keys(types), 'olinear');
   const settingsBox = el('div', { class: 'wide' });
