@@ -23,6 +23,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 final class Browser implements AfterTestExecutionCallback {
   static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
+  /** Selenium warns on every start that it has no CDP classes for this Chromium; they are not used. */
+  private static final java.util.logging.Logger CDP = java.util.logging.Logger.getLogger(
+      "org.openqa.selenium.devtools");
   private static WebDriver current;
 
   /** Starts a browser with a 1280×800 window, or skips (fails under {@code FORECAST_REQUIRE_BROWSER=1}). */
@@ -35,6 +38,7 @@ final class Browser implements AfterTestExecutionCallback {
           + "(apt-get install chromium chromium-driver)");
     }
     Assumptions.assumeTrue(present, "headless Chromium not installed (" + chrome + ", " + driver + ")");
+    CDP.setLevel(java.util.logging.Level.SEVERE);
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chrome.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
