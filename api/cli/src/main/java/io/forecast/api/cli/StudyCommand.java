@@ -26,13 +26,13 @@ import picocli.CommandLine.Spec;
     name = "study",
     mixinStandardHelpOptions = true,
     description = "Theory studies: train a small model on synthetic data and judge a paper's claims.",
-    subcommands = {StudyCommand.Cooccurrence.class})
+    subcommands = {StudyCommand.Cooccurrence.class, StudySinksCommand.class})
 public final class StudyCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing study name (cooccurrence)");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing study name (cooccurrence, sinks)");
   }
 
   /** {@code forecast study cooccurrence}: the word co-occurrence dynamics of Yang et al. (NeurIPS 2024). */
