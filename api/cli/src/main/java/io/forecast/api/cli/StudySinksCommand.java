@@ -54,7 +54,7 @@ final class StudySinksCommand implements Callable<Integer> {
   List<String> variants;
 
   @Option(names = "--architectures", paramLabel = "A,...", split = ",",
-      description = "Stacks: attention-only, residual, residual-mlp (default: attention-only,residual-mlp).")
+      description = "Stacks: attention-only, residual, residual-mlp (default: all three).")
   List<String> architectures;
 
   @Option(names = "--seq-len", defaultValue = "96", paramLabel = "T", description = "Window rows (default 96).")
@@ -77,12 +77,16 @@ final class StudySinksCommand implements Callable<Integer> {
   int window;
 
   @Option(names = "--logit", defaultValue = "0", paramLabel = "B",
-      description = "Null / sink logit b of V1, V2, V4 (default 0: the off-by-one softmax).")
+      description = "Null / sink logit b of V1, V2, V4, per head and layer, at the start (default 0: the off-by-one "
+          + "softmax).")
   double logit;
 
-  @Option(names = "--diagonal", defaultValue = "2", paramLabel = "BETA",
-      description = "Diagonal bias beta of V3, V4 (default 2).")
+  @Option(names = "--diagonal", defaultValue = "0", paramLabel = "BETA",
+      description = "Diagonal bias beta of V3, V4, per head and layer, at the start (default 0).")
   double diagonal;
+
+  @Option(names = "--fixed", description = "Keep b and beta fixed at --logit and --diagonal (default: trained).")
+  boolean fixed;
 
   @Option(names = "--max-train-windows", defaultValue = "2048", paramLabel = "N",
       description = "Train on the last N windows of the train split (default 2048).")
@@ -138,7 +142,7 @@ final class StudySinksCommand implements Callable<Integer> {
     try {
       SinksSettings d = SinksSettings.defaults();
       return new SinksSettings(seqLen, predLen, patch, dModel, heads, d.dFf(), layers, epochs, d.batchSize(), d.lr(),
-          seed, maxTrainWindows, testWindows, window, logit, diagonal, d.sinkValue(), syntheticRows,
+          seed, maxTrainWindows, testWindows, window, logit, diagonal, d.sinkValue(), !fixed, syntheticRows,
           variants == null ? d.variants() : parse(variants, SinkVariant::parse),
           architectures == null ? d.architectures() : parse(architectures, Architecture::parse));
     } catch (IllegalArgumentException e) {

@@ -43,7 +43,7 @@ final class ConstructedCheck {
     OperatorParams params = variant.params(logit, diagonal, s.sinkValue());
     EncoderConfig encoder = new EncoderConfig(n, d, s.dFf(), s.heads(), 0, 0, variant.registryName(), params);
     StackConfig config = new StackConfig(arch, encoder, s.layers(), s.seqLen(), s.predLen(), 1, s.patch(),
-        variant.swap(s.window()));
+        variant.swap(s.window()), null);
     try (SinksModel model = SinksModel.create(config, s.seed())) {
       model.setConstructedWeights(SinksSettings.CONSTRUCTED_QK_SCALE, s.seed());
       return new ConstructedRun(name, arch, variant, logit, diagonal,

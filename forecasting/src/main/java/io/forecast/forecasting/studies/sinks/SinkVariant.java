@@ -61,6 +61,16 @@ public enum SinkVariant {
     return AttentionOperators.spec(registryName).params(p);
   }
 
+  /** Whether the variant has a sink / null logit b (V1, V2, V4). */
+  public boolean hasLogit() {
+    return this == SINK_TOKEN || this == NULL_SINK || this == SWITCH;
+  }
+
+  /** Whether the variant has a diagonal bias β (V3, V4). */
+  public boolean hasDiagonal() {
+    return this == DIAGONAL_BIAS || this == SWITCH;
+  }
+
   /** The operator to run in place of the registry one, or {@code null} (only the window variant has one). */
   public AttentionOperator swap(int window) {
     return this == WINDOW ? new WindowAttention(AttentionOperators.create("softmax", Map.of()), window) : null;

@@ -53,7 +53,7 @@ final class SinksModel extends NetworkModel {
   Probed probe(float[] input, int batch) {
     try (GradMode off = GradMode.disabled();
         NDManager scope = manager().newSubManager()) {
-      Probe probe = Probe.running(config().swap());
+      Probe probe = Probe.running(null);
       network.forecast(parameterStore(), scope.create(input, new Shape(batch, seqLen(), variates())), false, probe);
       return probed(batch, probe);
     }
@@ -63,7 +63,7 @@ final class SinksModel extends NetworkModel {
   Probed encode(float[] tokens, int batch) {
     try (GradMode off = GradMode.disabled();
         NDManager scope = manager().newSubManager()) {
-      Probe probe = Probe.running(config().swap());
+      Probe probe = Probe.running(null);
       network.encode(parameterStore(), scope.create(tokens, new Shape(batch, config().tokens(),
           config().encoder().dModel())), false, probe);
       return probed(batch, probe);
@@ -81,6 +81,26 @@ final class SinksModel extends NetworkModel {
     }
     return new Probed(batch, config().encoder().nHeads(), config().tokens(), config().encoder().dModel(), weights,
         states);
+  }
+
+  /**
+   * The trained per-head values, {@code [layer][head]}: b_h when {@code logit}, else β_h; {@code null} when
+   * the stack learns none of that kind.
+   */
+  double[][] learned(boolean logit) {
+    List<ai.djl.nn.Parameter> ps = network.learnedParameters(logit);
+    if (ps.isEmpty() || ps.get(0) == null) {
+      return null;
+    }
+    double[][] out = new double[ps.size()][];
+    for (int l = 0; l < ps.size(); l++) {
+      float[] v = ps.get(l).getArray().toFloatArray();
+      out[l] = new double[v.length];
+      for (int h = 0; h < v.length; h++) {
+        out[l][h] = v[h];
+      }
+    }
+    return out;
   }
 
   /**

@@ -6,9 +6,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.forecast.attention.AttentionOperator;
+import io.forecast.attention.AttentionOps;
+import io.forecast.attention.sink.PerHeadSinkAttention;
 import io.forecast.forecasting.nn.Layers;
 import io.forecast.forecasting.transformer.EncoderLayer;
 import io.forecast.forecasting.transformer.MultiHeadAttention;
@@ -25,8 +29,10 @@ import java.util.List;
  * y = Linear_{N·D→τ·C}(H flattened) reshaped to [B, τ, C]
  * </pre>
  *
- * <p>The attention layers are the shared {@link MultiHeadAttention} / {@link EncoderLayer}; the window
- * variant runs through their probe hook ({@link Probe#operator()}) in every forward pass.
+ * <p>The attention layers are the shared {@link MultiHeadAttention} / {@link EncoderLayer}. The window
+ * variant, and a variant whose per-head b_h / β_h are trained ({@link StackConfig#learned()}: parameters
+ * {@code logit_l}, {@code beta_l} [H] of this block, one pair per layer, read into a
+ * {@link PerHeadSinkAttention} each pass), run through their probe hook ({@link Probe#operator()}).
  */
 final class SinksNetwork extends AbstractBlock {
   private final StackConfig config;
@@ -35,6 +41,8 @@ final class SinksNetwork extends AbstractBlock {
   private final List<EncoderLayer> layers = new ArrayList<>();
   private final Linear head;
   private final float[] positions;
+  private final List<Parameter> logits = new ArrayList<>();
+  private final List<Parameter> betas = new ArrayList<>();
 
   SinksNetwork(StackConfig config) {
     this.config = config;
@@ -50,6 +58,17 @@ final class SinksNetwork extends AbstractBlock {
     }
     this.head = addChildBlock("head", Layers.pytorchLinear((long) config.predLen() * config.variates(), (long) n * d));
     this.positions = sinusoid(n, d);
+    StackConfig.Learned learned = config.learned();
+    for (int i = 0; learned != null && i < config.layers(); i++) {
+      logits.add(learned.variant().hasLogit() ? addParameter(perHead("logit_" + i, learned.logit())) : null);
+      betas.add(learned.variant().hasDiagonal() ? addParameter(perHead("beta_" + i, learned.diagonal())) : null);
+    }
+  }
+
+  private Parameter perHead(String name, double start) {
+    int heads = config.encoder().nHeads();
+    return Parameter.builder().setName(name).setType(Parameter.Type.WEIGHT).optShape(new Shape(heads))
+        .optInitializer((manager, shape, type) -> manager.full(shape, (float) start, type)).build();
   }
 
   StackConfig config() {
@@ -106,21 +125,54 @@ final class SinksNetwork extends AbstractBlock {
    * @param probe as in {@link #forecast}; it must run {@link StackConfig#swap()}
    */
   NDArray encode(ParameterStore store, NDArray h, boolean training, Probe probe) {
-    Probe p = probe != null ? probe : config.swap() != null ? Probe.running(config.swap()) : null;
     if (probe != null) {
       probe.tokenStates().add(h);
     }
-    for (EncoderLayer layer : layers) {
-      h = layer.apply(store, h, training, p);
-    }
-    for (MultiHeadAttention a : attentions) {
-      NDArray o = a.attend(store, h, training, p);
-      h = config.architecture() == Architecture.RESIDUAL ? h.add(o) : o;
+    boolean full = config.architecture() == Architecture.FULL;
+    for (int l = 0; l < config.layers(); l++) {
+      AttentionOperator op = operator(store, h, training, l);
+      Probe layerProbe = op != null ? Probe.running(op) : probe;
+      if (full) {
+        h = layers.get(l).apply(store, h, training, layerProbe);
+      } else {
+        NDArray o = attentions.get(l).attend(store, h, training, layerProbe);
+        h = config.architecture() == Architecture.RESIDUAL ? h.add(o) : o;
+      }
       if (probe != null) {
-        probe.tokenStates().add(h);
+        if (layerProbe != probe) {
+          probe.weights().addAll(layerProbe.weights());
+          probe.attentionOutputs().addAll(layerProbe.attentionOutputs());
+        }
+        if (!full || layerProbe != probe) {
+          probe.tokenStates().add(h);
+        }
       }
     }
     return h;
+  }
+
+  /** Layer {@code l}'s operator in place of the registry one: the learned variant, the swap, or {@code null}. */
+  private AttentionOperator operator(ParameterStore store, NDArray x, boolean training, int l) {
+    StackConfig.Learned learned = config.learned();
+    if (learned == null) {
+      return config.swap();
+    }
+    return PerHeadSinkAttention.of(learned.variant().registryName(), value(store, logits.get(l), x, training),
+        value(store, betas.get(l), x, training), learned.sinkValue());
+  }
+
+  /** A parameter's value as a copy on autograd's tape, freed with the batch of {@code x}. */
+  private static NDArray value(ParameterStore store, Parameter p, NDArray x, boolean training) {
+    if (p == null) {
+      return null;
+    }
+    NDArray v = store.getValue(p, x.getDevice(), training);
+    return Layers.local(v.add(AttentionOps.scalar(x, 0)), x.getManager());
+  }
+
+  /** The learned values per layer ({@code [layers][heads]}), b_h ({@code logits}) or β_h; empty when none. */
+  List<Parameter> learnedParameters(boolean logit) {
+    return logit ? logits : betas;
   }
 
   /** PE[t, 2i] = sin(t / 10000^(2i/D)), PE[t, 2i+1] = cos(t / 10000^(2i/D)), row-major {@code [n, d]}. */

@@ -67,6 +67,7 @@ public record SinksResult(SinksSettings settings, List<ConstructedRun> construct
     s.put("logit", settings.logit());
     s.put("diagonal", settings.diagonal());
     s.put("sinkValue", settings.sinkValue());
+    s.put("learn", settings.learn());
     s.put("syntheticRows", settings.syntheticRows());
     s.put("variants", settings.variants().stream().map(SinkVariant::label).toList());
     s.put("architectures", settings.architectures().stream().map(Architecture::label).toList());
@@ -93,6 +94,12 @@ public record SinksResult(SinksSettings settings, List<ConstructedRun> construct
       m.put("epochs", r.epochs());
       m.put("seconds", r.seconds());
       m.put("layers", r.layers());
+      if (r.learnedLogits() != null) {
+        m.put("learnedLogits", r.learnedLogits());
+      }
+      if (r.learnedDiagonals() != null) {
+        m.put("learnedDiagonals", r.learnedDiagonals());
+      }
       t.add(m);
     }
     out.put("runs", t);
@@ -115,10 +122,11 @@ public record SinksResult(SinksSettings settings, List<ConstructedRun> construct
     StringBuilder md = new StringBuilder("# Sinks vs diagonal patterns: oversmoothing per layer\n\n");
     md.append(String.format(Locale.ROOT, "Settings: %d-row windows cut into %d tokens of %d rows, horizon %d; D = %d, "
         + "%d heads, d_ff %d, %d layers; %d epochs (Adam, MSE, lr %s), at most %d train windows, %d test windows "
-        + "probed; seed %d; window ±%d; b = %s, β = %s, V1 value %s. Wall time %.0f s.%n%n", settings.seqLen(),
+        + "probed; seed %d; window ±%d; b_h = %s and β_h = %s %s; V1 value %s. Wall time %.0f s.%n%n", settings.seqLen(),
         settings.tokens(), settings.patch(), settings.predLen(), settings.dModel(), settings.heads(), settings.dFf(),
         settings.layers(), settings.epochs(), settings.lr(), settings.maxTrainWindows(), settings.testWindows(),
-        settings.seed(), settings.window(), settings.logit(), settings.diagonal(), settings.sinkValue(), seconds));
+        settings.seed(), settings.window(), settings.logit(), settings.diagonal(),
+        settings.learn() ? "at the start, learned per head and layer" : "fixed", settings.sinkValue(), seconds));
     md.append("r = ‖H − 1·h̄ᵀ‖_F/‖H‖_F (0: every token equal), eff. rank = exp(entropy of the normalised singular "
         + "values), cos = mean pairwise cosine; sink = mean attention on the most attended key, off = mean mass "
         + "sent to the null/sink column (V1, V2, V4), switch = share of (query, head) pairs with off > 0.9, diag = "
@@ -140,7 +148,7 @@ public record SinksResult(SinksSettings settings, List<ConstructedRun> construct
         }
         md.append("\n## ").append(ds).append(", ").append(arch.label()).append("\n\n| variant | test MSE | r per "
             + "layer | last eff. rank | last cos | mean sink | mean off | mean switch | mean diag | mean entropy "
-            + "|\n|---|---|---|---|---|---|---|---|---|---|\n");
+            + "| learned b_h, β_h per layer (mean over heads) |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (TrainedRun r : rs) {
           LayerMetrics last = r.last();
           md.append("| ").append(r.variant().label()).append(" | ").append(num(r.testMse())).append(" | ")
@@ -149,7 +157,7 @@ public record SinksResult(SinksSettings settings, List<ConstructedRun> construct
               .append(num(mean(r, LayerMetrics::sinkMass))).append(" | ").append(num(mean(r, LayerMetrics::switchOffMass)))
               .append(" | ").append(num(mean(r, LayerMetrics::switchRate))).append(" | ")
               .append(num(mean(r, LayerMetrics::diagonalMass))).append(" | ").append(num(mean(r, LayerMetrics::entropy)))
-              .append(" |\n");
+              .append(" | ").append(learned(r)).append(" |\n");
         }
       }
     }
@@ -168,6 +176,14 @@ public record SinksResult(SinksSettings settings, List<ConstructedRun> construct
       }
     }
     return count == 0 ? 0 : sum / count;
+  }
+
+  private static String learned(TrainedRun r) {
+    double[] b = TrainedRun.perLayer(r.learnedLogits());
+    double[] beta = TrainedRun.perLayer(r.learnedDiagonals());
+    String out = (b == null ? "" : "b " + joined(b)) + (b != null && beta != null ? "; " : "")
+        + (beta == null ? "" : "β " + joined(beta));
+    return out.isEmpty() ? "—" : out;
   }
 
   private static String joined(double[] values) {

@@ -24,13 +24,15 @@ import java.util.Objects;
  * @param logit the sink / null logit b of V1, V2 and V4 (scale of QKᵀ/√d)
  * @param diagonal the diagonal bias β of V3 and V4
  * @param sinkValue every entry of V1's sink value vector
+ * @param learn whether the trained encoders learn b_h and β_h per head and layer (starting at {@code logit}
+ *     and {@code diagonal}); otherwise they stay fixed there
  * @param syntheticRows rows of the synthetic series ({@code 0}: no synthetic dataset)
  * @param variants the operators compared
  * @param architectures the stacks compared
  */
 public record SinksSettings(int seqLen, int predLen, int patch, int dModel, int heads, int dFf, int layers, int epochs,
     int batchSize, double lr, long seed, int maxTrainWindows, int testWindows, int window, double logit,
-    double diagonal, double sinkValue, int syntheticRows, List<SinkVariant> variants,
+    double diagonal, double sinkValue, boolean learn, int syntheticRows, List<SinkVariant> variants,
     List<Architecture> architectures) {
 
   /** The constructed check's query/key weight scale (near-uniform attention). */
@@ -94,12 +96,12 @@ public record SinksSettings(int seqLen, int predLen, int patch, int dModel, int 
   /**
    * The defaults: 96-row windows cut into 24 tokens of 4 rows, horizon 24, D = 16 with 2 heads, d_ff 32,
    * 4 layers, 3 epochs of at most 2048 windows, batch 32, lr 1e-3, seed 0, 256 test windows, window 2,
-   * b = 0 (the classic off-by-one softmax), β = 2, V1 value 1, 4000 synthetic rows, every variant, the
-   * attention-only and residual-mlp stacks.
+   * b_h and β_h learned from 0 (spec §6.2: β "starts at 0"; b = 0 is the classic off-by-one softmax), V1
+   * value 1, 4000 synthetic rows, every variant, all three stacks.
    */
   public static SinksSettings defaults() {
-    return new SinksSettings(96, 24, 4, 16, 2, 32, 4, 3, 32, 1e-3, 0, 2048, 256, 2, 0, 2, 1, 4000,
-        List.of(SinkVariant.values()), List.of(Architecture.ATTENTION_ONLY, Architecture.FULL));
+    return new SinksSettings(96, 24, 4, 16, 2, 32, 4, 3, 32, 1e-3, 0, 2048, 256, 2, 0, 0, 1, true, 4000,
+        List.of(SinkVariant.values()), List.of(Architecture.values()));
   }
 
   /** Tokens per window. */
@@ -110,18 +112,18 @@ public record SinksSettings(int seqLen, int predLen, int patch, int dModel, int 
   /** These settings with {@code epochs}, {@code layers} and {@code seed}. */
   public SinksSettings with(int epochs, int layers, long seed) {
     return new SinksSettings(seqLen, predLen, patch, dModel, heads, dFf, layers, epochs, batchSize, lr, seed,
-        maxTrainWindows, testWindows, window, logit, diagonal, sinkValue, syntheticRows, variants, architectures);
+        maxTrainWindows, testWindows, window, logit, diagonal, sinkValue, learn, syntheticRows, variants, architectures);
   }
 
   /** These settings with smaller data: {@code maxTrainWindows}, {@code testWindows} and {@code syntheticRows}. */
   public SinksSettings withData(int maxTrainWindows, int testWindows, int syntheticRows) {
     return new SinksSettings(seqLen, predLen, patch, dModel, heads, dFf, layers, epochs, batchSize, lr, seed,
-        maxTrainWindows, testWindows, window, logit, diagonal, sinkValue, syntheticRows, variants, architectures);
+        maxTrainWindows, testWindows, window, logit, diagonal, sinkValue, learn, syntheticRows, variants, architectures);
   }
 
   /** These settings comparing {@code variants} on {@code architectures}. */
   public SinksSettings comparing(List<SinkVariant> variants, List<Architecture> architectures) {
     return new SinksSettings(seqLen, predLen, patch, dModel, heads, dFf, layers, epochs, batchSize, lr, seed,
-        maxTrainWindows, testWindows, window, logit, diagonal, sinkValue, syntheticRows, variants, architectures);
+        maxTrainWindows, testWindows, window, logit, diagonal, sinkValue, learn, syntheticRows, variants, architectures);
   }
 }

@@ -78,8 +78,10 @@ public final class SinksStudy {
     int columns = data.frame().columnCount();
     EncoderConfig encoder = new EncoderConfig(s.tokens(), s.dModel(), s.dFf(), s.heads(), 0, 0,
         variant.registryName(), variant.params(s.logit(), s.diagonal(), s.sinkValue()));
+    StackConfig.Learned learned = s.learn() && (variant.hasLogit() || variant.hasDiagonal())
+        ? new StackConfig.Learned(variant, s.logit(), s.diagonal(), s.sinkValue()) : null;
     StackConfig config = new StackConfig(arch, encoder, s.layers(), s.seqLen(), s.predLen(), columns, s.patch(),
-        variant.swap(s.window()));
+        variant.swap(s.window()), learned);
     SlidingWindows train = last(data.windows(Split.TRAIN), s.maxTrainWindows());
     SlidingWindows validation = first(data.windows(Split.VAL), Math.max(1, s.maxTrainWindows() / 4));
     SlidingWindows test = first(data.windows(Split.TEST), s.testWindows());
@@ -108,7 +110,7 @@ public final class SinksStudy {
       }
       double mse = squared / ((double) test.count() * perTarget);
       return new TrainedRun(data.frame().source(), arch, variant, mse, epochs, (System.nanoTime() - t0) / 1e9,
-          LayerMetrics.of(probed));
+          LayerMetrics.of(probed), model.learned(true), model.learned(false));
     }
   }
 

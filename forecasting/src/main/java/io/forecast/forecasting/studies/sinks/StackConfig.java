@@ -18,9 +18,29 @@ import java.util.Objects;
  * @param variates columns C
  * @param patch rows per token
  * @param swap the operator run in every layer instead of the registry one ({@code null}: the registry one)
+ * @param learned the variant whose logit b_h / diagonal bias β_h are trained per head and layer, or
+ *     {@code null} (the registry operator's fixed values, or no such values)
  */
 public record StackConfig(Architecture architecture, EncoderConfig encoder, int layers, int seqLen, int predLen,
-    int variates, int patch, AttentionOperator swap) {
+    int variates, int patch, AttentionOperator swap, Learned learned) {
+
+  /**
+   * A sink / diagonal variant (V1–V4) with trainable per-head values, each starting at the given value.
+   *
+   * @param variant one of V1–V4
+   * @param logit the initial b_h (V1, V2, V4)
+   * @param diagonal the initial β_h (V3, V4)
+   * @param sinkValue V1's fixed sink value entry
+   */
+  public record Learned(SinkVariant variant, double logit, double diagonal, double sinkValue) {
+    public Learned {
+      Objects.requireNonNull(variant, "variant");
+      if (!variant.hasLogit() && !variant.hasDiagonal()) {
+        throw new IllegalArgumentException("variant " + variant.label() + " has no logit or diagonal bias to learn");
+      }
+    }
+  }
+
   public StackConfig {
     Objects.requireNonNull(architecture, "architecture");
     Objects.requireNonNull(encoder, "encoder");

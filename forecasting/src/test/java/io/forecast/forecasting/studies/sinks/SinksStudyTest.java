@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class SinksStudyTest {
   /** 32-row windows in 8 tokens of 4 rows, D = 8, 2 heads, 4 layers. */
   static SinksSettings small() {
-    return new SinksSettings(32, 8, 4, 8, 2, 16, 4, 1, 16, 1e-3, 0, 64, 32, 1, 0, 2, 1, 400,
+    return new SinksSettings(32, 8, 4, 8, 2, 16, 4, 1, 16, 1e-3, 0, 64, 32, 1, 0, 2, 1, true, 400,
         List.of(SinkVariant.SOFTMAX, SinkVariant.WINDOW), List.of(Architecture.ATTENTION_ONLY));
   }
 
@@ -141,13 +141,32 @@ class SinksStudyTest {
   }
 
   @Test
+  void theSwitchVariantLearnsItsPerHeadValues() {
+    SinksSettings s = small().comparing(List.of(SinkVariant.SWITCH, SinkVariant.NULL_SINK),
+        List.of(Architecture.RESIDUAL));
+    SinksResult r = SinksStudy.run(s, null, SplitRule.AUTO, x -> { });
+    TrainedRun sw = r.runs().get(0);
+    assertThat(sw.learnedLogits()).hasDimensions(4, 2);
+    assertThat(sw.learnedDiagonals()).hasDimensions(4, 2);
+    // both start at 0 (b = 0, β = 0 in small()); one epoch of Adam moves each by about lr per step
+    assertThat(java.util.Arrays.stream(sw.learnedLogits()).flatMapToDouble(java.util.Arrays::stream)
+        .map(Math::abs).max().orElseThrow()).isGreaterThan(1e-5).isLessThan(1);
+    assertThat(sw.layers().get(1).switchOffMass()).as("b_h ~ 0 over 8 keys: about 1/9 off").isBetween(0.05, 0.2);
+    TrainedRun v2 = r.runs().get(1);
+    assertThat(v2.learnedLogits()).hasDimensions(4, 2);
+    assertThat(v2.learnedDiagonals()).isNull();
+    assertThat(r.summary().toString()).contains("learnedLogits");
+    assertThat(r.markdown()).contains("| learned b_h, β_h per layer (mean over heads) |", "b 0.");
+  }
+
+  @Test
   void settingsAndNamesAreChecked() {
-    assertThatThrownBy(() -> new SinksSettings(30, 8, 4, 8, 2, 16, 4, 1, 16, 1e-3, 0, 64, 32, 1, 0, 2, 1, 400,
+    assertThatThrownBy(() -> new SinksSettings(30, 8, 4, 8, 2, 16, 4, 1, 16, 1e-3, 0, 64, 32, 1, 0, 2, 1, true, 400,
         List.of(SinkVariant.SOFTMAX), List.of(Architecture.FULL))).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("multiple of the patch");
-    assertThatThrownBy(() -> new SinksSettings(32, 8, 4, 8, 3, 16, 4, 1, 16, 1e-3, 0, 64, 32, 1, 0, 2, 1, 400,
+    assertThatThrownBy(() -> new SinksSettings(32, 8, 4, 8, 3, 16, 4, 1, 16, 1e-3, 0, 64, 32, 1, 0, 2, 1, true, 400,
         List.of(SinkVariant.SOFTMAX), List.of(Architecture.FULL))).hasMessageContaining("multiple of the heads");
-    assertThatThrownBy(() -> new SinksSettings(32, 8, 4, 8, 2, 16, 4, 1, 16, 1e-3, 0, 64, 32, 1, 2000, 2, 1, 400,
+    assertThatThrownBy(() -> new SinksSettings(32, 8, 4, 8, 2, 16, 4, 1, 16, 1e-3, 0, 64, 32, 1, 2000, 2, 1, true, 400,
         List.of(SinkVariant.SOFTMAX), List.of(Architecture.FULL))).hasMessageContaining("±1000");
     assertThatThrownBy(() -> small().comparing(List.of(), List.of(Architecture.FULL)))
         .hasMessageContaining("at least one variant");
