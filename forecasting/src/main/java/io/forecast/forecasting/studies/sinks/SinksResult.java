@@ -103,15 +103,7 @@ public record SinksResult(SinksSettings settings, List<ConstructedRun> construct
       t.add(m);
     }
     out.put("runs", t);
-    List<Map<String, Object>> v = new ArrayList<>();
-    for (Verdict verdict : verdicts) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("claim", verdict.claim());
-      m.put("verdict", verdict.status());
-      m.put("evidence", verdict.evidence());
-      v.add(m);
-    }
-    out.put("verdicts", v);
+    out.put("verdicts", verdicts.stream().map(Verdict::toMap).toList());
     out.put("verdictsHeld", verdictsHeld());
     out.put("wallSeconds", seconds);
     return out;
