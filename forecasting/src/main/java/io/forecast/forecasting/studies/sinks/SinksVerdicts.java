@@ -13,6 +13,8 @@ final class SinksVerdicts {
   static final double KEPT = 1e-3;
   /** An r below this counts as fully collapsed (every token equal up to float32 rounding). */
   static final double COLLAPSED = 1e-6;
+  /** How much larger one last-layer r must be than another's to count as "farther from rank one". */
+  static final double MARGIN = 0.01;
 
   private SinksVerdicts() {}
 
@@ -27,7 +29,7 @@ final class SinksVerdicts {
     ConstructedRun dense = find(constructed, "attention-only softmax");
     ConstructedRun sparse = find(constructed, "attention-only window");
     if (dense != null && sparse != null) {
-      out.add(denseVsSparse("constructed input, attention only", dense.rankOne(), sparse.rankOne()));
+      out.add(denseVsSparse("constructed input, attention only", dense.rankOne(), sparse.rankOne(), 0));
     }
     Set<String> datasets = new LinkedHashSet<>();
     runs.forEach(r -> datasets.add(r.dataset()));
@@ -36,7 +38,7 @@ final class SinksVerdicts {
         TrainedRun soft = find(runs, ds, arch, SinkVariant.SOFTMAX);
         TrainedRun window = find(runs, ds, arch, SinkVariant.WINDOW);
         if (soft != null && window != null) {
-          out.add(denseVsSparse("trained on " + ds + ", " + arch.label(), rankOne(soft), rankOne(window)));
+          out.add(denseVsSparse("trained on " + ds + ", " + arch.label(), rankOne(soft), rankOne(window), MARGIN));
         }
         if (soft != null) {
           List<String> evidence = new ArrayList<>();
@@ -47,13 +49,14 @@ final class SinksVerdicts {
             TrainedRun run = find(runs, ds, arch, v);
             if (run != null) {
               any = true;
-              all &= run.last().rankOneDistance() > soft.last().rankOneDistance();
+              all &= run.last().rankOneDistance() > soft.last().rankOneDistance() + MARGIN;
               evidence.add(v.label() + " " + fmt(run.last().rankOneDistance()));
             }
           }
           if (any) {
             out.add(new Verdict("trained on " + ds + ", " + arch.label() + ": every sink/switch/diagonal variant "
-                + "ends farther from rank one than softmax", all, "last-layer r: softmax "
+                + "ends farther from rank one than softmax (last-layer r larger by more than " + MARGIN + ")", all,
+                "last-layer r: softmax "
                 + fmt(soft.last().rankOneDistance()) + "; " + String.join(", ", evidence)));
           }
         }
@@ -64,7 +67,8 @@ final class SinksVerdicts {
         double a = only.last().rankOneDistance();
         double b = full.last().rankOneDistance();
         out.add(new Verdict("trained on " + ds + ", softmax: the attention-only stack ends closer to rank one than "
-            + "the residual-mlp stack", a < b, "last-layer r: attention-only " + fmt(a) + ", residual-mlp " + fmt(b)));
+            + "the residual-mlp stack (by more than " + MARGIN + ")", a + MARGIN < b,
+            "last-layer r: attention-only " + fmt(a) + ", residual-mlp " + fmt(b)));
       }
     }
     return out;
@@ -87,11 +91,13 @@ final class SinksVerdicts {
     return new Verdict(claim, worst <= KEPT * r[0], "r per layer " + list(r) + "; largest change " + fmt(worst));
   }
 
-  private static Verdict denseVsSparse(String where, double[] dense, double[] sparse) {
+  /** Softmax's last-layer r below the window's by more than {@code margin} (0 for the noiseless constructed input). */
+  private static Verdict denseVsSparse(String where, double[] dense, double[] sparse, double margin) {
     double d = dense[dense.length - 1];
     double s = sparse[sparse.length - 1];
-    return new Verdict(where + ": dense softmax smooths more than sparse window attention (lower last-layer r)",
-        d < s, "last-layer r: softmax " + fmt(d) + ", window " + fmt(s) + "; per layer softmax " + list(dense)
+    return new Verdict(where + ": dense softmax smooths more than sparse window attention (lower last-layer r"
+        + (margin > 0 ? ", by more than " + margin : "") + ")", d + margin < s, "last-layer r: softmax " + fmt(d) + ", window " + fmt(s)
+            + "; per layer softmax " + list(dense)
             + ", window " + list(sparse));
   }
 
