@@ -86,10 +86,8 @@ public final class DiagnosticsProbe implements RunProbe {
     Measured measured;
     try {
       measured = diagnose(model, frame, split, maxWindows);
-    } catch (NoAttentionProbeException e) {
-      measured = new Measured(0, List.of(), "not measured: " + e.getMessage());
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      // a diverged model's non-finite weights: the run keeps its errors, the diagnostics say why not
+    } catch (NoAttentionProbeException | IllegalArgumentException | IllegalStateException e) {
+      // no attention probe, or a diverged model's non-finite weights: the diagnostics say why not
       measured = new Measured(0, List.of(), "not measured: " + e.getMessage());
     }
     return toMap(measured);
