@@ -23,6 +23,18 @@ final class SinkOps {
    */
   static AttentionResult attend(String name, NDArray q, NDArray k, NDArray v, NDArray keep, boolean withWeights,
       Double sinkLogit, double sinkValue, Double diagonal) {
+    return attend(name, q, k, v, keep, withWeights,
+        sinkLogit == null ? null : AttentionOps.scalar(q, sinkLogit), sinkValue,
+        diagonal == null ? null : AttentionOps.scalar(q, diagonal));
+  }
+
+  /**
+   * As {@link #attend(String, NDArray, NDArray, NDArray, NDArray, boolean, Double, double, Double)} with the
+   * logit and the diagonal bias as arrays (on autograd's tape when trained) broadcastable against the
+   * scores' leading axes with two trailing unit axes: a scalar, or {@code [H, 1, 1]} for one per head.
+   */
+  static AttentionResult attend(String name, NDArray q, NDArray k, NDArray v, NDArray keep, boolean withWeights,
+      NDArray sinkLogit, double sinkValue, NDArray diagonal) {
     AttentionOps.checkShapes(q, k, v);
     NDArray scores = AttentionOps.scaledScores(q, k);
     Shape shape = scores.getShape();
@@ -36,8 +48,7 @@ final class SinkOps {
             + "many keys as queries (self-attention), got " + n + " queries (Q " + q.getShape() + ") and " + m
             + " keys (K " + k.getShape() + ")");
       }
-      NDArray beta = q.getManager().create(diagonal.doubleValue()).toType(type, false);
-      scores = scores.add(q.getManager().eye(n, m, 0, type).mul(beta));
+      scores = scores.add(q.getManager().eye(n, m, 0, type).mul(diagonal.toType(type, false)));
     }
     NDArray keepFull = keep == null ? null : keep.broadcast(shape); // DJL's where needs the exact shape
     if (sinkLogit == null) {
@@ -45,7 +56,7 @@ final class SinkOps {
       return new AttentionResult(a.matMul(v), withWeights ? a : null);
     }
     Shape column = shape.slice(0, axis).add(1);
-    NDArray logit = q.getManager().create(sinkLogit.doubleValue()).toType(type, false).broadcast(column);
+    NDArray logit = sinkLogit.toType(type, false).broadcast(column);
     NDArray augmented = NDArrays.concat(new NDList(scores, logit), axis);
     NDArray augmentedKeep = keepFull == null ? null
         : NDArrays.concat(new NDList(keepFull, q.getManager().ones(column, DataType.BOOLEAN)), axis);

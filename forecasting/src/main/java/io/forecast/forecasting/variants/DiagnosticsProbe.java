@@ -10,6 +10,7 @@ import io.forecast.forecasting.compare.RunSpec;
 import io.forecast.forecasting.itransformer.ITransformerModel;
 import io.forecast.forecasting.itransformer.ITransformerPredictor;
 import io.forecast.forecasting.persist.ModelFiles;
+import io.forecast.forecasting.pipeline.ForecastPipeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,11 @@ import org.ejml.data.DMatrixRMaj;
  * (every window and head) and token states (every window) measured with the attention module's
  * {@link MixingDiagnostics} and {@link TokenDiagnostics}, and averaged per layer. Types without an
  * attention probe (so far every type but itransformer) get a note instead.
+ *
+ * <p>{@link #diagnose} is the public entry point ({@code forecast diagnose}): the same measurement for
+ * any fitted model and file.
  */
-final class DiagnosticsProbe implements RunProbe {
+public final class DiagnosticsProbe implements RunProbe {
   private final SplitRule split;
   private final int maxWindows;
 
@@ -37,7 +41,29 @@ final class DiagnosticsProbe implements RunProbe {
    * @param layers per encoder layer, first layer first
    * @param note why nothing was measured ({@code null} when measured)
    */
-  record Measured(int windows, List<LayerDiagnostics> layers, String note) {}
+  public record Measured(int windows, List<LayerDiagnostics> layers, String note) {
+    public Measured {
+      layers = List.copyOf(layers);
+    }
+
+    /** The layers as a Markdown table (n/a where the operator forms no mixing matrix). */
+    public String markdownTable() {
+      StringBuilder md = new StringBuilder("| layer | row error | column error | entropy | sink | diagonal | rank-1 "
+          + "| eff. rank |\n|---|---|---|---|---|---|---|---|\n");
+      for (LayerDiagnostics l : layers) {
+        md.append("| ").append(l.layer()).append(" | ").append(fmt("%.2e", l.rowError())).append(" | ")
+            .append(fmt("%.2e", l.columnError())).append(" | ").append(fmt("%.4f", l.entropy())).append(" | ")
+            .append(fmt("%.4f", l.sinkMass())).append(" | ").append(fmt("%.4f", l.diagonalMass())).append(" | ")
+            .append(fmt("%.4f", l.rankOneDistance())).append(" | ").append(fmt("%.4f", l.effectiveRank()))
+            .append(" |\n");
+      }
+      return md.toString();
+    }
+
+    private static String fmt(String format, Double v) {
+      return v == null ? "n/a" : String.format(java.util.Locale.ROOT, format, v);
+    }
+  }
 
   /**
    * One layer's diagnostics over the probed windows; the mixing-matrix fields are {@code null} for
@@ -52,24 +78,39 @@ final class DiagnosticsProbe implements RunProbe {
    * @param rankOneDistance mean over windows of ‖H − 1·h̄ᵀ‖_F / ‖H‖_F of the layer's output tokens
    * @param effectiveRank mean over windows of the effective rank of the layer's output tokens
    */
-  record LayerDiagnostics(int layer, Double rowError, Double columnError, Double entropy, Double sinkMass,
+  public record LayerDiagnostics(int layer, Double rowError, Double columnError, Double entropy, Double sinkMass,
       Double diagonalMass, double rankOneDistance, double effectiveRank) {}
 
   @Override
   public Map<String, Object> measure(RunSpec run, FittedForecaster model, TimeSeriesFrame frame) {
     Measured measured;
-    if (model.model() instanceof ITransformerPredictor p) {
-      try {
-        measured = measure(p.network(), new TestBatches(split, run, model, frame, maxWindows));
-      } catch (IllegalArgumentException | IllegalStateException e) {
-        // a diverged model's non-finite weights: the run keeps its errors, the diagnostics say why not
-        measured = new Measured(0, List.of(), "not measured: " + e.getMessage());
-      }
-    } else {
-      measured = new Measured(0, List.of(), "not measured: model type '" + run.model() + "' exposes no attention "
-          + "probe");
+    try {
+      measured = diagnose(model, frame, split, maxWindows);
+    } catch (NoAttentionProbeException | IllegalArgumentException | IllegalStateException e) {
+      // no attention probe, or a diverged model's non-finite weights: the diagnostics say why not
+      measured = new Measured(0, List.of(), "not measured: " + e.getMessage());
     }
     return toMap(measured);
+  }
+
+  /**
+   * The per-layer diagnostics of {@code model} on the first {@code maxWindows} test windows of
+   * {@code frame} (split by {@code split}, z-scored with the model's scaler).
+   *
+   * @throws NoAttentionProbeException when the model's type exposes no attention probe
+   * @throws io.forecast.forecasting.IncompatibleDataException when the file's columns are not the model's
+   * @throws IllegalArgumentException when {@code maxWindows} is below 1
+   */
+  public static Measured diagnose(FittedForecaster model, TimeSeriesFrame frame, SplitRule split, int maxWindows) {
+    if (maxWindows < 1) {
+      throw new IllegalArgumentException("at least one test window is needed, got " + maxWindows);
+    }
+    if (!(model.model() instanceof ITransformerPredictor p)) {
+      throw new NoAttentionProbeException(model.card().type());
+    }
+    ForecastPipeline.checkColumns(model.card(), frame);
+    return measure(p.network(), new TestBatches(split, model.card().seqLen(), model.card().predLen(), model, frame,
+        maxWindows));
   }
 
   @SuppressWarnings("unchecked")

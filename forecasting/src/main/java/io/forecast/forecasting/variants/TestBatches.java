@@ -20,8 +20,12 @@ final class TestBatches {
   private final int count;
 
   TestBatches(SplitRule split, RunSpec run, FittedForecaster model, TimeSeriesFrame frame, int maxWindows) {
-    this.windows = PreparedSeries.prepare(frame, split, run.seqLen(), run.predLen(), model.scaler())
-        .windows(Split.TEST);
+    this(split, run.seqLen(), run.predLen(), model, frame, maxWindows);
+  }
+
+  TestBatches(SplitRule split, int seqLen, int predLen, FittedForecaster model, TimeSeriesFrame frame,
+      int maxWindows) {
+    this.windows = PreparedSeries.prepare(frame, split, seqLen, predLen, model.scaler()).windows(Split.TEST);
     this.count = Math.min(maxWindows, windows.count());
   }
 

@@ -19,6 +19,15 @@ final class JsonOutput {
     return MAPPER.convertValue(value, java.util.LinkedHashMap.class);
   }
 
+  /** A value as indented JSON text with a final newline (for the files commands write). */
+  static String text(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise output: " + e.getMessage(), e);
+    }
+  }
+
   static void print(PrintWriter out, Object value) {
     try {
       out.println(MAPPER.writeValueAsString(value));

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
     description = "Time-series forecasting on the JVM: OLinear with OrthoTrans, baselines, one pipeline for every model type.",
     subcommands = {InspectCommand.class, OrthoTransCommand.class, TypesCommand.class, TrainCommand.class, EvaluateCommand.class,
         BacktestCommand.class, CompareCommand.class, CompareAttentionCommand.class, ForecastCommand.class,
-        PlotCommand.class, ServeCommand.class, BenchCommand.class, AttentionCommand.class, StudyCommand.class})
+        PlotCommand.class, ServeCommand.class, BenchCommand.class, AttentionCommand.class, StudyCommand.class,
+        DiagnoseCommand.class})
 public final class RootCommand implements Runnable {
   @Spec CommandSpec spec;
 

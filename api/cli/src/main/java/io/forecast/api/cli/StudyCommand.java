@@ -26,13 +26,13 @@ import picocli.CommandLine.Spec;
     name = "study",
     mixinStandardHelpOptions = true,
     description = "Theory studies: train a small model on synthetic data and judge a paper's claims.",
-    subcommands = {StudyCommand.Cooccurrence.class})
+    subcommands = {StudyCommand.Cooccurrence.class, StudySinksCommand.class})
 public final class StudyCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing study name (cooccurrence)");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing study name (cooccurrence, sinks)");
   }
 
   /** {@code forecast study cooccurrence}: the word co-occurrence dynamics of Yang et al. (NeurIPS 2024). */
@@ -90,7 +90,7 @@ public final class StudyCommand implements Runnable {
       PrintWriter err = spec.commandLine().getErr();
       CooccurrenceResult result = CooccurrenceStudy.run(settings, s -> report(err, s));
       try {
-        Files.writeString(summaryFile, JsonText.of(result.summary()), StandardCharsets.UTF_8);
+        Files.writeString(summaryFile, JsonOutput.text(result.summary()), StandardCharsets.UTF_8);
       } catch (java.nio.file.FileSystemException e) {
         throw OutputPaths.cannotWrite(summaryFile, e);
       }
@@ -134,17 +134,6 @@ public final class StudyCommand implements Runnable {
             s.epoch(), epochs, s.loss(), s.accuracy(), s.g()[0], s.g()[1], s.g()[2]));
         err.flush();
       }
-    }
-  }
-
-  /** The summary as indented JSON text. */
-  private static final class JsonText {
-    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
-        new com.fasterxml.jackson.databind.ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
-
-    static String of(Object value) throws IOException {
-      return MAPPER.writeValueAsString(value) + "\n";
     }
   }
 }

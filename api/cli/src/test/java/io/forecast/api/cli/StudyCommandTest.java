@@ -59,4 +59,54 @@ class StudyCommandTest {
     assertThat(epochs.exitCode()).isEqualTo(2);
     assertThat(epochs.err()).startsWith("error: --epochs must be at least 1");
   }
+
+  @Test
+  void aSmallSinksRunWritesTheSummaryReportAndPlots() throws Exception {
+    Path out = dir.resolve("sinks");
+    CliRun run = CliRun.of("study", "sinks", "--data", InspectCommandTest.DEMO, "--out", out.toString(), "--epochs", "1",
+        "--layers", "2", "--seq-len", "32", "--pred-len", "8", "--d-model", "8", "--variants", "softmax,v2,window",
+        "--architectures", "attention-only", "--max-train-windows", "64", "--test-windows", "16", "--synthetic-rows",
+        "300");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).contains("ETTh1.csv attention-only v2-null-sink: test MSE");
+    JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    assertThat(summary.get("runs")).hasSize(6);
+    assertThat(summary.at("/runs/0/layers")).hasSize(3);
+    assertThat(summary.at("/settings/tokens").asInt()).isEqualTo(8);
+    for (JsonNode v : summary.get("verdicts")) {
+      assertThat(v.get("verdict").asText()).isIn("holds", "does not hold");
+    }
+    assertThat(java.nio.file.Files.readString(out.resolve("report.md"))).contains("## ETTh1.csv, attention-only",
+        "## synthetic, attention-only", "| v2-null-sink |");
+    DocumentBuilderFactory xml = DocumentBuilderFactory.newInstance();
+    xml.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    for (String svg : new String[] {"constructed.svg", "rank-one-ETTh1.csv-attention-only.svg",
+        "rank-one-synthetic-attention-only.svg"}) {
+      Document doc = xml.newDocumentBuilder().parse(out.resolve(svg).toFile());
+      assertThat(doc.getDocumentElement().getTagName()).as(svg).isEqualTo("svg");
+    }
+    assertThat(new ObjectMapper().readTree(run.out()).get("files")).hasSize(5);
+  }
+
+  @Test
+  void badSinksOptionsGetOneErrorLine() {
+    String o = dir.resolve("s").toString();
+    CliRun variant = CliRun.of("study", "sinks", "--data", InspectCommandTest.DEMO, "--out", o, "--variants", "v9");
+    assertThat(variant.exitCode()).isEqualTo(2);
+    assertThat(variant.err()).startsWith("error: unknown variant 'v9'");
+    assertThat(variant.err().strip().lines()).hasSize(1);
+
+    CliRun patch = CliRun.of("study", "sinks", "--data", InspectCommandTest.DEMO, "--out", o, "--patch", "5");
+    assertThat(patch.exitCode()).isEqualTo(2);
+    assertThat(patch.err()).startsWith("error: the sequence length must be a multiple of the patch length");
+
+    CliRun arch = CliRun.of("study", "sinks", "--data", InspectCommandTest.DEMO, "--out", o, "--architectures", "mlp");
+    assertThat(arch.exitCode()).isEqualTo(2);
+    assertThat(arch.err()).startsWith("error: unknown architecture 'mlp'");
+
+    CliRun missing = CliRun.of("study", "sinks", "--data", dir.resolve("none.csv").toString(), "--out", o);
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err()).startsWith("error: ");
+    assertThat(missing.err().strip().lines()).hasSize(1);
+  }
 }

@@ -81,15 +81,7 @@ public record CooccurrenceResult(CooccurrenceSettings settings, int phase1End, L
     out.put("final", numbers(last()));
     out.put("scoreChanges", named(Snapshot.SCORE_NAMES, scoreChanges()));
     out.put("valueProductChanges", named(Snapshot.VALUE_PRODUCT_NAMES, valueProductChanges()));
-    List<Map<String, Object>> v = new java.util.ArrayList<>();
-    for (Verdict verdict : verdicts) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("claim", verdict.claim());
-      m.put("verdict", verdict.status());
-      m.put("evidence", verdict.evidence());
-      v.add(m);
-    }
-    out.put("verdicts", v);
+    out.put("verdicts", verdicts.stream().map(Verdict::toMap).toList());
     out.put("verdictsHeld", verdicts.stream().filter(Verdict::holds).count() + " of " + verdicts.size());
     out.put("storedEpochs", snapshots.size());
     out.put("wallSeconds", seconds);
