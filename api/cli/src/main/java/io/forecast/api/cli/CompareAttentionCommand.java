@@ -59,7 +59,7 @@ public final class CompareAttentionCommand implements Callable<Integer> {
 
   @Option(names = "--protocol", defaultValue = "A", paramLabel = "A|B",
       description = "A: train every variant from scratch (default); B: train softmax, swap the variants in at "
-          + "inference (itransformer).")
+          + "inference (itransformer or patchtst).")
   String protocol;
 
   @Option(names = "--epochs", paramLabel = "N", description = "Setting epochs.")
