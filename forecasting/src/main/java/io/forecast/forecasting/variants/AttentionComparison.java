@@ -14,6 +14,8 @@ import io.forecast.forecasting.compare.CompareSpec;
 import io.forecast.forecasting.compare.RunProbe;
 import io.forecast.forecasting.itransformer.ITransformerType;
 import io.forecast.forecasting.patchtst.PatchTSTType;
+import io.forecast.forecasting.pipeline.ForecastPipeline;
+import io.forecast.forecasting.pipeline.TrainingSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -158,6 +160,23 @@ public final class AttentionComparison {
         throw new InvalidSettingsException(ITransformerType.DELTA_REFUSAL);
       }
     }
+  }
+
+  /**
+   * Checks the request against the loaded file before anything trains: the type's settings as every run
+   * gets them (with {@value #SOFTMAX} in the slot), the file's columns, and its length for the split and
+   * lengths. A variant that the file cannot take (qontot with 7 columns) is not refused here: Protocol A
+   * records it as a failed run, Protocol B as a refused swap, with the type's message.
+   *
+   * @throws InvalidSettingsException for a setting the type refuses
+   * @throws io.forecast.forecasting.ForecastingException or {@link io.forecast.data.DataException} when
+   *     the file does not fit the type, the split or the lengths
+   */
+  public void check(TimeSeriesFrame frame) {
+    Map<String, Object> settings = new LinkedHashMap<>(request.common());
+    settings.put(slot(request.model()), SOFTMAX);
+    ForecastPipeline.check(new TrainingSpec(request.model(), request.seqLen(), request.predLen(), grid.split(),
+        settings), frame);
   }
 
   /** The request. */

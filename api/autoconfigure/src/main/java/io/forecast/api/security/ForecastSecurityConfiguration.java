@@ -126,7 +126,8 @@ public class ForecastSecurityConfiguration {
       http.addFilterBefore(new CrossSiteRequestFilter(origins), CorsFilter.class);
     }
     RequestMatcher training = new OrRequestMatcher(path.matcher(HttpMethod.POST, "/api/v1/models"),
-        path.matcher(HttpMethod.POST, "/api/v1/backtests"));
+        path.matcher(HttpMethod.POST, "/api/v1/backtests"),
+        path.matcher(HttpMethod.POST, "/api/v1/attention-comparisons"));
     if (properties.getTrainingRatePerMinute() > 0) {
       http.addFilterAfter(new TrainingRateLimitFilter(training,
           new TokenBuckets(properties.getTrainingRatePerMinute(), System::nanoTime)), AuthorizationFilter.class);
@@ -156,7 +157,7 @@ public class ForecastSecurityConfiguration {
     a.requestMatchers(path.matcher(HttpMethod.GET, API), path.matcher(HttpMethod.HEAD, API),
         path.matcher(HttpMethod.POST, "/api/v1/forecasts"),
         path.matcher(HttpMethod.POST, "/api/v1/models/*/evaluations")).hasAuthority(ApiKeyFilter.READ);
-    // training, backtests, deleting models and jobs, and anything not listed above
+    // training, backtests, attention comparisons, deleting models and jobs, and anything not listed above
     a.requestMatchers(path.matcher(API)).hasAuthority(ApiKeyFilter.WRITE);
   }
 
