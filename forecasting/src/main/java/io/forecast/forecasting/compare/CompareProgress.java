@@ -28,4 +28,13 @@ public interface CompareProgress {
    */
   default void runFinished(RunResult result, boolean resumed) {
   }
+
+  /**
+   * Polled between training batches and after each run: when it turns true the grid stops with a
+   * {@link java.util.concurrent.CancellationException}, and the run in progress is not written (a
+   * later call trains it again, in full).
+   */
+  default boolean cancelRequested() {
+    return false;
+  }
 }

@@ -5,7 +5,6 @@ import io.forecast.data.TimeSeriesFrame;
 import io.forecast.forecasting.FittedForecaster;
 import io.forecast.forecasting.ForecastingException;
 import io.forecast.forecasting.TrainingContext;
-import io.forecast.forecasting.TrainingProgress;
 import io.forecast.forecasting.pipeline.ForecastPipeline;
 import io.forecast.forecasting.pipeline.TrainingSpec;
 import io.forecast.forecasting.provenance.ModelProvenance;
@@ -17,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 
 /**
  * Runs a grid: every run through {@link ForecastPipeline#train}, its model closed (nothing but the
@@ -42,6 +42,8 @@ public final class CompareRunner {
    * @param progress the listener
    * @throws GridMismatchException before any run, if a run file records another run
    * @throws IOException if the output directory cannot be written
+   * @throws java.util.concurrent.CancellationException when {@link CompareProgress#cancelRequested} turned
+   *     true (the finished runs' files are kept)
    */
   public static CompareResults run(CompareSpec spec, TimeSeriesFrame frame, Path out, int threads,
       CompareProgress progress) throws IOException {
@@ -68,7 +70,10 @@ public final class CompareRunner {
     for (RunSpec r : runs) {
       RunResult result = done.get(r);
       if (result == null) {
-        result = runOne(spec, frame, r, threads, progress.runStarted(r), probe);
+        result = runOne(spec, frame, r, threads, progress, probe);
+        if (progress.cancelRequested()) {
+          throw new CancellationException("grid cancelled before run " + r.fileName() + " finished");
+        }
         files.write(result);
         progress.runFinished(result, false);
       }
@@ -83,12 +88,17 @@ public final class CompareRunner {
   }
 
   private static RunResult runOne(CompareSpec spec, TimeSeriesFrame frame, RunSpec r, int threads,
-      TrainingProgress listener, RunProbe probe) {
+      CompareProgress progress, RunProbe probe) {
     TrainingSpec training = new TrainingSpec(r.model(), r.seqLen(), r.predLen(), spec.split(), r.settings());
-    TrainingContext context = new TrainingContext(r.seed(), threads, listener, null);
+    TrainingContext context = new TrainingContext(r.seed(), threads, progress.runStarted(r),
+        progress::cancelRequested);
     long start = System.nanoTime();
     PeakRss rss = PeakRss.start();
     try (rss; FittedForecaster model = ForecastPipeline.train(frame, spec.dataSha256(), training, context)) {
+      if (progress.cancelRequested()) {
+        // training stopped early and the model is untested: nothing of this run is kept
+        throw new CancellationException("grid cancelled during run " + r.fileName());
+      }
       ModelProvenance p = model.provenance();
       ModelProvenance.Metrics test = p.testMetrics();
       List<Double> perStep = new ArrayList<>();

@@ -2,6 +2,8 @@ package io.forecast.forecasting.itransformer;
 
 import io.forecast.attention.AttentionOperator;
 import io.forecast.attention.OperatorParams;
+import io.forecast.attention.monarch.Monarch;
+import io.forecast.attention.monarch.MonarchAttention;
 import io.forecast.attention.qontot.Qontot;
 import io.forecast.attention.qontot.QontotAttention;
 import io.forecast.forecasting.InvalidSettingsException;
@@ -29,7 +31,7 @@ public record ITransformerConfig(int seqLen, int predLen, int variates, int dMod
 
   /**
    * @throws InvalidSettingsException naming the setting when the heads do not divide the width, or the
-   *     operator cannot take this many tokens (qontot: 4, 8 or 16)
+   *     operator cannot take this many tokens (qontot: 4, 8 or 16; monarch: a block size of at most N)
    * @throws IllegalArgumentException for non-positive sizes
    */
   public ITransformerConfig {
@@ -46,6 +48,12 @@ public record ITransformerConfig(int seqLen, int predLen, int variates, int dMod
     if (!(dropout >= 0 && dropout < 1) || !(attentionDropout >= 0 && attentionDropout < 1)) {
       throw new InvalidSettingsException("settings 'dropout' and 'attentionDropout' of model type '"
           + ITransformerType.NAME + "' must be in [0, 1), got " + dropout + " and " + attentionDropout);
+    }
+    if (attention.equals(MonarchAttention.NAME) && operatorParams.getInt(Monarch.BLOCK_SIZE) > variates) {
+      throw new InvalidSettingsException("attention 'monarch' of model type '" + ITransformerType.NAME + "': setting '"
+          + Monarch.BLOCK_SIZE + "' must be from 1 to N = " + variates + " (one token per column; N is softmax; a block "
+          + "size that does not divide N pads) or 0 for round(√N) = " + Monarch.effectiveBlockSize(0, variates)
+          + ", got " + operatorParams.getInt(Monarch.BLOCK_SIZE));
     }
     if (attention.equals(QontotAttention.NAME) && !Qontot.SIZES.contains(variates)) {
       throw new InvalidSettingsException("attention 'qontot' of model type '" + ITransformerType.NAME + "' works only "

@@ -3,6 +3,7 @@ package io.forecast.forecasting.itransformer;
 import io.forecast.forecasting.nn.NetworkModel;
 import io.forecast.forecasting.nn.NetworkPredictor;
 import io.forecast.forecasting.persist.ModelFiles;
+import io.forecast.forecasting.transformer.ProbedAttentionModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -13,7 +14,7 @@ import java.util.Map;
  * A fitted iTransformer on the z-scored scale. Immutable once fitted; predictions may run
  * concurrently. Its one file is {@code weights.bin}.
  */
-public final class ITransformerPredictor extends NetworkPredictor {
+public final class ITransformerPredictor extends NetworkPredictor implements ProbedAttentionModel.Source {
   private final ITransformerModel model;
   private final Map<String, Object> settings;
 
@@ -29,6 +30,11 @@ public final class ITransformerPredictor extends NetworkPredictor {
 
   /** The network. */
   public ITransformerModel network() {
+    return model;
+  }
+
+  @Override
+  public ProbedAttentionModel attentionModel() {
     return model;
   }
 

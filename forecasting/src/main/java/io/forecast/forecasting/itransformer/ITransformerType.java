@@ -41,6 +41,10 @@ import java.util.Map;
 public final class ITransformerType implements ForecasterType {
   /** The type name in {@code model.json}. */
   public static final String NAME = "itransformer";
+  /** Why delta cannot be swapped into an itransformer (spec attention.md §8.2). */
+  public static final String DELTA_REFUSAL = "attention 'delta' cannot be swapped into " + NAME + ": its tokens are "
+      + "the variates, whose order means nothing, and delta's windows need ordered tokens (spec attention.md §8.2: "
+      + "✗); use it with patchtst";
   /** Official ETTh1 script: {@code --d_model 256}. */
   public static final int DEFAULT_D_MODEL = 256;
   /** Official ETTh1 script: {@code --d_ff 256}. */

@@ -128,10 +128,11 @@ final class PatchTSTNetwork extends AbstractBlock {
   /**
    * The forecast {@code [B, τ, C]} for inputs {@code [B, T, C]}, in the input's manager.
    *
-   * @param weights where to add each layer's mixing matrix {@code [B·C, H, N, N]} (an element is
-   *     {@code null} for operators that never form one), or {@code null} not to ask for them
+   * @param probe what to record per layer (mixing matrices {@code [B·C, H, N, N]}, attention outputs and
+   *     token states {@code [B·C, N, d]}) and which operator to run instead of the trained one, or
+   *     {@code null} for a plain forward pass
    */
-  NDArray forecast(ParameterStore store, NDArray x, boolean training, List<NDArray> weights) {
+  NDArray forecast(ParameterStore store, NDArray x, boolean training, Probe probe) {
     Shape shape = x.getShape();
     if (shape.dimension() != 3 || shape.get(1) != config.seqLen() || shape.get(2) != config.variates()) {
       throw new IllegalArgumentException("expected input [B, " + config.seqLen() + ", " + config.variates() + "], got "
@@ -147,12 +148,8 @@ final class PatchTSTNetwork extends AbstractBlock {
     NDArray pe = x.getManager().create(positions, new Shape(1, patches, d));
     NDArray h = MultiHeadAttention.one(embedding, store, patch(series), training).add(pe);
     h = Layers.dropout(h, (float) config.dropout(), training);
-    Probe probe = weights == null ? null : Probe.running(null);
     for (EncoderLayer layer : layers) {
       h = layer.apply(store, h, training, probe);
-    }
-    if (probe != null) {
-      weights.addAll(probe.weights());
     }
     // nn.Sequential(Transpose(1,2), nn.BatchNorm1d(d_model), Transpose(1,2)); then [B, C, d, N] flattened
     h = MultiHeadAttention.one(encoderNorm, store, h.transpose(0, 2, 1), training); // [B·C, d, N]

@@ -3,6 +3,7 @@ package io.forecast.forecasting.patchtst;
 import io.forecast.forecasting.nn.NetworkModel;
 import io.forecast.forecasting.nn.NetworkPredictor;
 import io.forecast.forecasting.persist.ModelFiles;
+import io.forecast.forecasting.transformer.ProbedAttentionModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -13,7 +14,7 @@ import java.util.Map;
  * A fitted PatchTST on the z-scored scale. Immutable once fitted; predictions may run concurrently.
  * Its one file is {@code weights.bin} (the BatchNorm's running statistics included).
  */
-public final class PatchTSTPredictor extends NetworkPredictor {
+public final class PatchTSTPredictor extends NetworkPredictor implements ProbedAttentionModel.Source {
   private final PatchTSTModel model;
   private final Map<String, Object> settings;
 
@@ -29,6 +30,11 @@ public final class PatchTSTPredictor extends NetworkPredictor {
 
   /** The network. */
   public PatchTSTModel network() {
+    return model;
+  }
+
+  @Override
+  public ProbedAttentionModel attentionModel() {
     return model;
   }
 

@@ -19,7 +19,8 @@ final class BacktestResults {
   /** The folder, inside the store's root, holding the results. */
   static final String FOLDER = ".backtests";
   private static final String SUFFIX = ".json";
-  private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+  /** What a job id looks like (UUIDs; a restored record's id is checked against it). */
+  static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
   private final Path dir;
 

@@ -70,6 +70,7 @@ public final class ForecastService implements AutoCloseable {
   private final ForecastServiceSettings settings;
   private final TrainingJobs trainingJobs;
   private final BacktestJobs backtestJobs;
+  private final AttentionComparisonJobs attentionComparisonJobs;
   private final ConcurrentHashMap<String, ForecastBatcher> batchers = new ConcurrentHashMap<>();
   private final BiConsumer<String, Forecaster> unloadListener =
       (id, model) -> batchers.computeIfPresent(id, (k, b) -> b.forecaster() == model ? null : b);
@@ -83,6 +84,7 @@ public final class ForecastService implements AutoCloseable {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.trainingJobs = new TrainingJobs(store, settings, listener == null ? TrainingListener.NONE : listener);
     this.backtestJobs = new BacktestJobs(trainingJobs, settings);
+    this.attentionComparisonJobs = new AttentionComparisonJobs(trainingJobs, settings);
     store.addUnloadListener(unloadListener);
   }
 
@@ -347,6 +349,46 @@ public final class ForecastService implements AutoCloseable {
    */
   public BacktestReport backtestReport(String jobId) {
     return backtestJobs.report(jobId);
+  }
+
+  /**
+   * Checks an attention comparison ({@code forecast compare-attention}'s code path, {@link
+   * io.forecast.forecasting.variants.AttentionComparison}) and its file, then queues it as a job on the
+   * training thread. While the job is remembered its output folder is kept under {@code
+   * STORE/.attention-comparisons/JOB-ID/}.
+   *
+   * @return the queued job's status (kind {@value JobStatus#ATTENTION_COMPARISON}, state QUEUED or RUNNING)
+   * @throws InvalidTrainingRequestException for an unknown split rule or missing-value policy, or a file
+   *     with too many cells
+   * @throws io.forecast.forecasting.InvalidSettingsException for an unknown type or one without an attention
+   *     slot, a bad variant list, protocol or seed count, unusable settings, or (protocol B) a type that cannot
+   *     swap its operator
+   * @throws DataException if the file cannot be read or is too short for the split and lengths
+   * @throws TrainingQueueFullException if the queue is full
+   */
+  public JobStatus compareAttention(byte[] csv, String fileName, AttentionComparisonRequest request) {
+    return attentionComparisonJobs.submit(csv, fileName, request);
+  }
+
+  /**
+   * An attention-comparison job and, once it succeeded, its {@code results.json}.
+   *
+   * @throws JobNotFoundException for an unknown (or forgotten) job, or one of another kind
+   */
+  public AttentionComparisonReport attentionComparison(String jobId) {
+    return attentionComparisonJobs.report(jobId);
+  }
+
+  /**
+   * A file of a succeeded attention-comparison job: {@code results.json}, {@code results.md} or {@code
+   * val-loss.svg}.
+   *
+   * @return the file's bytes, or {@code null} while the job has not succeeded (or when it failed)
+   * @throws JobNotFoundException for an unknown (or forgotten) job, or one of another kind
+   * @throws IllegalArgumentException for another file name
+   */
+  public byte[] attentionComparisonFile(String jobId, String file) {
+    return attentionComparisonJobs.file(jobId, file);
   }
 
   private static <T> T parse(Supplier<T> step) {

@@ -18,7 +18,17 @@ public final class JobNotFoundException extends ForecastServiceException {
    * @param kind the kind of the job that has the id, or {@code null} when none has
    */
   public static JobNotFoundException notABacktest(String jobId, String kind) {
-    return new JobNotFoundException(kind == null ? "no backtest job '" + jobId + "'"
-        : "job '" + jobId + "' is a " + kind + " job, not a backtest", true);
+    return notOfKind(jobId, kind, JobStatus.BACKTEST);
+  }
+
+  /**
+   * No job of kind {@code wanted} with the given id.
+   *
+   * @param kind the kind of the job that has the id, or {@code null} when none has
+   */
+  public static JobNotFoundException notOfKind(String jobId, String kind, String wanted) {
+    return new JobNotFoundException(kind == null ? "no " + wanted + " job '" + jobId + "'"
+        : "job '" + jobId + "' is a " + kind + " job, not a" + (wanted.matches("[aeiou].*") ? "n " : " ") + wanted,
+        true);
   }
 }

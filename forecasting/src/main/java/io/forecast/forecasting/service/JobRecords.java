@@ -72,7 +72,7 @@ final class JobRecords {
           status = null;
         }
         if (status == null || !id.equals(status.id()) || status.state() == null
-            || (status.modelId() == null && !JobStatus.BACKTEST.equals(status.kind()))) {
+            || (status.modelId() == null && JobStatus.TRAINING.equals(status.kind()))) {
           Files.deleteIfExists(p);
           continue;
         }

@@ -33,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * written to {@code STORE/.jobs/JOB-ID.json}; the records of an earlier service on the same store
  * are read back at construction (unfinished jobs turn {@code FAILED}, {@link TrainingJob#INTERRUPTED});
  * only the {@code retainedJobs} most recently finished jobs are remembered, the records of the
- * others deleted (with a backtest's result, {@link BacktestResults}). A record that cannot be
+ * others deleted (with a backtest's result, {@link BacktestResults}, or a comparison's folder,
+ * {@link AttentionComparisonFiles}). A record that cannot be
  * written is logged and does not stop the job.
  *
  * <p>Thread-safe.
@@ -73,6 +74,7 @@ final class TrainingJobs implements AutoCloseable {
   private final TrainingListener listener;
   private final JobRecords records;
   private final BacktestResults backtestResults;
+  private final AttentionComparisonFiles attentionComparisons;
   private final ThreadPoolExecutor trainer;
   private final ConcurrentHashMap<String, TrainingJob> jobs = new ConcurrentHashMap<>();
   private final Deque<String> finishedJobs = new ArrayDeque<>();
@@ -84,6 +86,7 @@ final class TrainingJobs implements AutoCloseable {
     this.listener = listener;
     this.records = new JobRecords(store.root());
     this.backtestResults = new BacktestResults(store.root());
+    this.attentionComparisons = new AttentionComparisonFiles(store.root());
     restore();
     this.trainer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
         new ArrayBlockingQueue<>(settings.trainingQueueCapacity()), runnable -> {
@@ -234,6 +237,8 @@ final class TrainingJobs implements AutoCloseable {
         records.delete(job.id());
         if (JobStatus.BACKTEST.equals(job.kind())) {
           backtestResults.delete(job.id());
+        } else if (JobStatus.ATTENTION_COMPARISON.equals(job.kind())) {
+          attentionComparisons.delete(job.id());
         }
       } catch (IOException | RuntimeException e) {
         LOG.log(System.Logger.Level.WARNING, "cannot delete the record of forgotten " + job.kind() + " job "
@@ -286,6 +291,11 @@ final class TrainingJobs implements AutoCloseable {
   /** The finished backtests' results (deleted here when their jobs are forgotten). */
   BacktestResults backtestResults() {
     return backtestResults;
+  }
+
+  /** The attention comparisons' output folders (deleted here when their jobs are forgotten). */
+  AttentionComparisonFiles attentionComparisons() {
+    return attentionComparisons;
   }
 
   /** See {@link ForecastService#job}. */

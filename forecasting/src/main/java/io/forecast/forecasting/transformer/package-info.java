@@ -6,5 +6,12 @@
  * {@link io.forecast.forecasting.transformer.EncoderConfig}, and
  * {@link io.forecast.forecasting.mixing.OperatorSettings} (the operators' parameters as settings
  * of a model type, checked by the chosen operator's spec).
+ *
+ * <p>{@link io.forecast.forecasting.transformer.ProbedAttentionModel} is what diagnostics and zero-shot
+ * swaps run on: a probed forward pass ({@link io.forecast.forecasting.transformer.ProbeResult}: per layer
+ * the mixing matrices, attention outputs and token states) and a view of the trained model with another
+ * operator in every layer. {@link io.forecast.forecasting.transformer.EncoderNetworkModel} implements it
+ * once for the networks of both types; a fitted model exposes its network through
+ * {@link io.forecast.forecasting.transformer.ProbedAttentionModel.Source}.
  */
 package io.forecast.forecasting.transformer;

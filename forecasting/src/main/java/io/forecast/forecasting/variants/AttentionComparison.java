@@ -1,6 +1,7 @@
 package io.forecast.forecasting.variants;
 
 import io.forecast.attention.InvalidOperatorParameterException;
+import io.forecast.attention.delta.DeltaAttention;
 import io.forecast.attention.registry.AttentionOperators;
 import io.forecast.data.SplitRule;
 import io.forecast.data.TimeSeriesFrame;
@@ -12,6 +13,9 @@ import io.forecast.forecasting.compare.CompareRunner;
 import io.forecast.forecasting.compare.CompareSpec;
 import io.forecast.forecasting.compare.RunProbe;
 import io.forecast.forecasting.itransformer.ITransformerType;
+import io.forecast.forecasting.patchtst.PatchTSTType;
+import io.forecast.forecasting.pipeline.ForecastPipeline;
+import io.forecast.forecasting.pipeline.TrainingSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,6 +36,11 @@ public final class AttentionComparison {
   /** Per model type, the setting that holds its attention operator (the variant goes there). */
   public static final Map<String, String> SLOTS = Map.of("itransformer", "attention", "patchtst", "attention",
       "olinear", "mixer");
+  /**
+   * The model types protocol B takes: their fitted models are {@link
+   * io.forecast.forecasting.transformer.ProbedAttentionModel}s.
+   */
+  public static final Set<String> SWAPPABLE = Set.of(ITransformerType.NAME, PatchTSTType.NAME);
   /** The Protocol B grid entry: the model trained with softmax, into which the variants are swapped. */
   public static final String SWAP_BASE = "softmax-trained";
   /** The Protocol B base operator. */
@@ -133,9 +142,13 @@ public final class AttentionComparison {
   }
 
   private static void checkSwappable(Request request) {
-    if (!request.model().equals(ITransformerType.NAME)) {
-      throw new InvalidSettingsException("protocol B swaps the operator of a trained model at inference, which "
-          + "only " + ITransformerType.NAME + " supports so far; use --protocol A for " + request.model());
+    if (!SWAPPABLE.contains(request.model())) {
+      throw new InvalidSettingsException("protocol B swaps the attention operator of a softmax-trained Transformer "
+          + "encoder at inference, which model type '" + request.model() + "' does not have"
+          + (request.model().equals("olinear") ? " (its variate mixer is NormLin, learned weights W rather than an "
+          + "operator on queries and keys, and monarch and delta, the operators protocol B studies, are not olinear "
+          + "mixers)" : "") + "; protocol B takes " + String.join(" or ", new java.util.TreeSet<>(SWAPPABLE))
+          + ", use --protocol A for " + request.model());
     }
     for (Variant v : request.variants()) {
       try {
@@ -143,12 +156,27 @@ public final class AttentionComparison {
       } catch (InvalidOperatorParameterException e) {
         throw new InvalidSettingsException("attention variant '" + v.label() + "': " + e.getMessage(), e);
       }
-      if (v.operator().equals(io.forecast.attention.delta.DeltaAttention.NAME)) {
-        throw new InvalidSettingsException("attention variant 'delta' cannot be swapped into " + ITransformerType.NAME
-            + ": its tokens are the variates, whose order means nothing, and delta's windows need ordered tokens "
-            + "(spec attention.md §8.2: ✗); use it with patchtst");
+      if (request.model().equals(ITransformerType.NAME) && v.operator().equals(DeltaAttention.NAME)) {
+        throw new InvalidSettingsException(ITransformerType.DELTA_REFUSAL);
       }
     }
+  }
+
+  /**
+   * Checks the request against the loaded file before anything trains: the type's settings as every run
+   * gets them (with {@value #SOFTMAX} in the slot), the file's columns, and its length for the split and
+   * lengths. A variant that the file cannot take (qontot with 7 columns) is not refused here: Protocol A
+   * records it as a failed run, Protocol B as a refused swap, with the type's message.
+   *
+   * @throws InvalidSettingsException for a setting the type refuses
+   * @throws io.forecast.forecasting.ForecastingException or {@link io.forecast.data.DataException} when
+   *     the file does not fit the type, the split or the lengths
+   */
+  public void check(TimeSeriesFrame frame) {
+    Map<String, Object> settings = new LinkedHashMap<>(request.common());
+    settings.put(slot(request.model()), SOFTMAX);
+    ForecastPipeline.check(new TrainingSpec(request.model(), request.seqLen(), request.predLen(), grid.split(),
+        settings), frame);
   }
 
   /** The request. */

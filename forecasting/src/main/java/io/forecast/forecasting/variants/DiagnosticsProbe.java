@@ -7,10 +7,10 @@ import io.forecast.data.TimeSeriesFrame;
 import io.forecast.forecasting.FittedForecaster;
 import io.forecast.forecasting.compare.RunProbe;
 import io.forecast.forecasting.compare.RunSpec;
-import io.forecast.forecasting.itransformer.ITransformerModel;
-import io.forecast.forecasting.itransformer.ITransformerPredictor;
 import io.forecast.forecasting.persist.ModelFiles;
 import io.forecast.forecasting.pipeline.ForecastPipeline;
+import io.forecast.forecasting.transformer.ProbeResult;
+import io.forecast.forecasting.transformer.ProbedAttentionModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +18,13 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Protocol A's probe: the first test windows through the fitted model, each layer's mixing matrices
- * (every window and head) and token states (every window) measured with the attention module's
- * {@link MixingDiagnostics} and {@link TokenDiagnostics}, and averaged per layer. Types without an
- * attention probe (so far every type but itransformer) get a note instead.
+ * (every encoder sequence and head) and token states (every sequence) measured with the attention
+ * module's {@link MixingDiagnostics} and {@link TokenDiagnostics}, and averaged per layer. Types whose
+ * fitted model is no {@link ProbedAttentionModel} (olinear, the linear family) get a note instead.
  *
- * <p>{@link #diagnose} is the public entry point ({@code forecast diagnose}): the same measurement for
- * any fitted model and file.
+ * <p>The public entry points, for anything that measures a trained model outside a grid: {@link
+ * #diagnose} ({@code forecast diagnose}: any fitted model and file) and {@link #measure(ProbedAttentionModel,
+ * TestBatches)} (a network from {@link ProbedAttentionModel#of}, windows from {@link TestBatches#of}).
  */
 public final class DiagnosticsProbe implements RunProbe {
   private final SplitRule split;
@@ -75,8 +76,9 @@ public final class DiagnosticsProbe implements RunProbe {
    * @param entropy mean row entropy (nats)
    * @param sinkMass mean attention on each matrix's most attended key
    * @param diagonalMass mean A_ii
-   * @param rankOneDistance mean over windows of ‖H − 1·h̄ᵀ‖_F / ‖H‖_F of the layer's output tokens
-   * @param effectiveRank mean over windows of the effective rank of the layer's output tokens
+   * @param rankOneDistance mean over encoder sequences (windows; window × channel for patchtst) of
+   *     ‖H − 1·h̄ᵀ‖_F / ‖H‖_F of the layer's output tokens
+   * @param effectiveRank mean over encoder sequences of the effective rank of the layer's output tokens
    */
   public record LayerDiagnostics(int layer, Double rowError, Double columnError, Double entropy, Double sinkMass,
       Double diagonalMass, double rankOneDistance, double effectiveRank) {}
@@ -105,11 +107,10 @@ public final class DiagnosticsProbe implements RunProbe {
     if (maxWindows < 1) {
       throw new IllegalArgumentException("at least one test window is needed, got " + maxWindows);
     }
-    if (!(model.model() instanceof ITransformerPredictor p)) {
-      throw new NoAttentionProbeException(model.card().type());
-    }
+    ProbedAttentionModel network = ProbedAttentionModel.of(model.model())
+        .orElseThrow(() -> new NoAttentionProbeException(model.card().type()));
     ForecastPipeline.checkColumns(model.card(), frame);
-    return measure(p.network(), new TestBatches(split, model.card().seqLen(), model.card().predLen(), model, frame,
+    return measure(network, TestBatches.of(split, model.card().seqLen(), model.card().predLen(), model, frame,
         maxWindows));
   }
 
@@ -118,8 +119,17 @@ public final class DiagnosticsProbe implements RunProbe {
     return ModelFiles.JSON.convertValue(record, Map.class);
   }
 
-  static Measured measure(ITransformerModel network, TestBatches batches) {
-    int layers = network.config().eLayers();
+  /**
+   * The diagnostics of a trained model on test windows: every batch through {@link
+   * ProbedAttentionModel#probe}, per layer the largest row and column errors, and the means of the
+   * other measures over every mixing matrix (sequence × head) and every sequence's token states.
+   *
+   * @param network the trained model (or a swapped view of it)
+   * @param batches the windows, on the model's scale
+   * @throws IllegalArgumentException or IllegalStateException for a diverged model's non-finite values
+   */
+  public static Measured measure(ProbedAttentionModel network, TestBatches batches) {
+    int layers = network.layers();
     double[] rowError = new double[layers];
     double[] colError = new double[layers];
     double[] entropy = new double[layers];
@@ -129,18 +139,20 @@ public final class DiagnosticsProbe implements RunProbe {
     double[] effRank = new double[layers];
     boolean[] hasWeights = new boolean[layers];
     long matrices = 0;
+    long states = 0;
     long windows = 0;
     for (int k = 0; k < batches.batches(); k++) {
       int b = batches.size(k);
-      ITransformerModel.ProbeResult r = network.probe(batches.inputs(k), b);
+      ProbeResult r = network.probe(batches.inputs(k), b);
       int n = r.tokens();
       int d = r.dModel();
+      int sequences = r.sequences();
       for (int l = 0; l < layers; l++) {
         float[] w = r.weights().get(l);
         if (w != null) {
           hasWeights[l] = true;
-          int m = w.length / (b * r.heads() * n);
-          for (int s = 0; s < b * r.heads(); s++) {
+          int m = w.length / (sequences * r.heads() * n);
+          for (int s = 0; s < sequences * r.heads(); s++) {
             MixingDiagnostics md = MixingDiagnostics.of(matrix(w, s * n * m, n, m));
             rowError[l] = Math.max(rowError[l], md.maxRowError());
             colError[l] = Math.max(colError[l], md.maxColumnError());
@@ -150,13 +162,14 @@ public final class DiagnosticsProbe implements RunProbe {
           }
         }
         float[] h = r.tokenStates().get(l);
-        for (int s = 0; s < b; s++) {
+        for (int s = 0; s < sequences; s++) {
           TokenDiagnostics td = TokenDiagnostics.of(states(h, s * n * d, n, d));
           rankOne[l] += td.rankOneDistance();
           effRank[l] += td.effectiveRank();
         }
       }
-      matrices += (long) b * r.heads();
+      matrices += (long) sequences * r.heads();
+      states += sequences;
       windows += b;
     }
     List<LayerDiagnostics> out = new ArrayList<>();
@@ -164,7 +177,7 @@ public final class DiagnosticsProbe implements RunProbe {
       boolean w = hasWeights[l];
       out.add(new LayerDiagnostics(l + 1, w ? rowError[l] : null, w ? colError[l] : null,
           w ? entropy[l] / matrices : null, w ? sink[l] / matrices : null, w ? diagonal[l] / matrices : null,
-          rankOne[l] / windows, effRank[l] / windows));
+          rankOne[l] / states, effRank[l] / states));
     }
     return new Measured((int) windows, out, null);
   }

@@ -9,6 +9,6 @@ public final class NoAttentionProbeException extends ForecastingException {
   /** @param type the model's type name */
   public NoAttentionProbeException(String type) {
     super("model type '" + type + "' exposes no attention probe: attention diagnostics need a model with "
-        + "attention layers (itransformer)");
+        + "attention layers (itransformer or patchtst)");
   }
 }

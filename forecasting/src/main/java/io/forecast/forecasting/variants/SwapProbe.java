@@ -6,15 +6,15 @@ import io.forecast.forecasting.FittedForecaster;
 import io.forecast.forecasting.InvalidSettingsException;
 import io.forecast.forecasting.compare.RunProbe;
 import io.forecast.forecasting.compare.RunSpec;
-import io.forecast.forecasting.itransformer.ITransformerModel;
-import io.forecast.forecasting.itransformer.ITransformerPredictor;
+import io.forecast.forecasting.transformer.ProbeResult;
+import io.forecast.forecasting.transformer.ProbedAttentionModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Protocol B's probe: every test window through the softmax-trained model and through each variant
- * swapped in at inference ({@link ITransformerModel#withOperator}, same weights), both by the same
+ * swapped in at inference ({@link ProbedAttentionModel#withOperator}, same weights), both by the same
  * probed forward pass. Per variant: the test MSE (z-scored, every window), ΔMSE against the softmax
  * pass, and per layer the relative error ‖O − O_softmax‖_F / ‖O_softmax‖_F of the attention outputs
  * (heads merged, before the output projection, Frobenius over every window) and the mean cosine
@@ -61,16 +61,16 @@ final class SwapProbe implements RunProbe {
 
   @Override
   public Map<String, Object> measure(RunSpec run, FittedForecaster model, TimeSeriesFrame frame) {
-    if (!(model.model() instanceof ITransformerPredictor p)) {
-      throw new InvalidSettingsException("protocol B needs an itransformer model, got " + run.model());
-    }
-    return DiagnosticsProbe.toMap(measure(p.network(), new TestBatches(split, run, model, frame, Integer.MAX_VALUE),
-        variants));
+    ProbedAttentionModel network = ProbedAttentionModel.of(model.model()).orElseThrow(() ->
+        new InvalidSettingsException("protocol B swaps the attention operator of a Transformer encoder; model type '"
+            + run.model() + "' has none"));
+    return DiagnosticsProbe.toMap(measure(network, TestBatches.of(split, run.seqLen(), run.predLen(), model, frame,
+        Integer.MAX_VALUE), variants));
   }
 
-  static Measured measure(ITransformerModel network, TestBatches batches, List<Variant> variants) {
-    int layers = network.config().eLayers();
-    List<ITransformerModel.Swapped> swapped = new ArrayList<>();
+  static Measured measure(ProbedAttentionModel network, TestBatches batches, List<Variant> variants) {
+    int layers = network.layers();
+    List<ProbedAttentionModel> swapped = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     for (Variant v : variants) {
       try {
@@ -93,19 +93,20 @@ final class SwapProbe implements RunProbe {
       int b = batches.size(k);
       float[] input = batches.inputs(k);
       float[] target = batches.targets(k);
-      ITransformerModel.ProbeResult base = network.probe(input, b);
+      ProbeResult base = network.probe(input, b);
+      int sequences = base.sequences();
       baseSse += sse(base.forecast(), target);
       for (int v = 0; v < count; v++) {
         if (swapped.get(v) == null) {
           continue;
         }
-        ITransformerModel.ProbeResult r = swapped.get(v).probe(input, b);
+        ProbeResult r = swapped.get(v).probe(input, b);
         sse[v] += sse(r.forecast(), target);
         for (int l = 0; l < layers; l++) {
           float[] o = r.attentionOutputs().get(l);
           float[] s = base.attentionOutputs().get(l);
           int d = base.dModel();
-          for (int t = 0; t < b * base.tokens(); t++) {
+          for (int t = 0; t < sequences * base.tokens(); t++) {
             double dot = 0;
             double oo = 0;
             double ss = 0;
@@ -124,7 +125,7 @@ final class SwapProbe implements RunProbe {
         }
       }
       values += target.length;
-      tokens += (long) b * base.tokens();
+      tokens += (long) sequences * base.tokens();
     }
     double baseMse = baseSse / values;
     List<Swap> swaps = new ArrayList<>();

@@ -132,11 +132,15 @@ class ITransformerTypeTest {
     return AttentionOperators.names();
   }
 
-  /** Every registered operator fits 4 variate tokens: it trains, and saves and loads bit for bit. */
+  /**
+   * Every registered operator fits 4 variate tokens: it trains (the training loss falls from the first
+   * epoch to the second), and saves and loads bit for bit.
+   */
   @ParameterizedTest(name = "{0}")
   @MethodSource("operators")
   void everyOperatorTrainsSavesAndLoads(String operator, @TempDir Path dir) throws IOException {
-    Map<String, Object> extra = new HashMap<>(Map.of("attention", operator, "epochs", 1, "batchSize", 64));
+    Map<String, Object> extra = new HashMap<>(Map.of("attention", operator, "epochs", 2, "patience", 2,
+        "batchSize", 64));
     if (operator.equals("qontot")) {
       extra.put("layers", 2);
       extra.put("mode", "trainable");
@@ -144,7 +148,9 @@ class ITransformerTypeTest {
     FittedModel fitted = TYPE.fit(new TrainingData(series, "sha"), TYPE.settings().resolve(small(extra)),
         new TrainingContext(5, 0, null, null));
     try (ScaledModel model = fitted.model()) {
-      assertThat(fitted.report().curve().get(0).trainLoss()).isFinite();
+      assertThat(fitted.report().curve()).hasSize(2);
+      assertThat(fitted.report().curve().get(1).trainLoss()).isFinite()
+          .isLessThan(fitted.report().curve().get(0).trainLoss());
       // swapping the operator changes nothing else: by hand for T=24, d=16, d_ff=16, 1 layer, τ=8,
       // embedding 400 + attention 1088 + feed-forward 544 + 2 LayerNorms 64 + final LayerNorm 32 +
       // projector 136 = 2264, plus qontot's trainable circuit angles
@@ -237,6 +243,18 @@ class ITransformerTypeTest {
         new TrainingSpec("itransformer", SEQ, PRED, SplitRule.AUTO, small(Map.of("attention", "qontot"))),
         TrainingContext.defaults())).isInstanceOf(InvalidSettingsException.class)
         .hasMessageEndingWith("these data have 3 columns");
+  }
+
+  @Test
+  void monarchBlocksMustFitTheColumns() {
+    // 7 columns, 7 tokens: round(√7) = 3
+    assertThatThrownBy(() -> check(Map.of("attention", "monarch", "block-size", 8), 7))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessage("attention 'monarch' of model type 'itransformer': setting 'block-size' must be from 1 to N = 7 "
+            + "(one token per column; N is softmax; a block size that does not divide N pads) or 0 for round(√N) = 3, "
+            + "got 8");
+    check(Map.of("attention", "monarch", "block-size", 7), 7);
+    check(Map.of("attention", "monarch", "block-size", 0), 7);
   }
 
   @Test

@@ -64,9 +64,22 @@ class AttentionComparisonTest {
   }
 
   static AttentionComparison.Request request(Protocol protocol, List<String> variants, int seeds) {
+    return request("itransformer", TINY, protocol, variants, seeds);
+  }
+
+  static AttentionComparison.Request request(String model, Map<String, Object> common, Protocol protocol,
+      List<String> variants, int seeds) {
     List<Variant> parsed = variants.stream().map(Variant::parse).toList();
-    return new AttentionComparison.Request("synthetic.csv", "sha", SplitRule.AUTO, "itransformer", parsed, 24, 8,
-        CompareSpec.seeds(seeds), TINY, protocol, 64);
+    return new AttentionComparison.Request("synthetic.csv", "sha", SplitRule.AUTO, model, parsed, 24, 8,
+        CompareSpec.seeds(seeds), common, protocol, 64);
+  }
+
+  /** TINY for patchtst: patch 8, stride 4 over 24 values, N = (24 − 8)/4 + 2 = 6 patches. */
+  static Map<String, Object> tinyPatches() {
+    Map<String, Object> m = new java.util.HashMap<>(TINY);
+    m.put("patchLen", 8);
+    m.put("stride", 4);
+    return m;
   }
 
   /** Counts runs trained and resumed. */
@@ -193,6 +206,57 @@ class AttentionComparisonTest {
     assertThat(blocks.layers().get(0).cosine()).isBetween(-1.0, 1.0);
     assertThat(blocks.deltaMseMean()).isFinite();
     assertThat(Files.readString(out.resolve("results.md"))).contains("Zero-shot swaps", "| monarch_block-size=2 |");
+  }
+
+  /**
+   * Patchtst, trained with softmax: delta with γ = 1 (every query an anchor with full attention) and
+   * monarch with one block of all N = 6 patches reproduce the trained model's test predictions to float32
+   * rounding; delta with γ = 2 and a window of 1 (queries 1 and 3 corrected from the anchors) and monarch
+   * with blocks of 2 do not; a block size above N is refused for that variant only. Protocol A on patchtst
+   * measures the diagnostics over every window × channel sequence.
+   */
+  @Test
+  void protocolBOnPatchtstReproducesSoftmaxWithDeltaGammaOneAndMonarchOneBlock() throws IOException {
+    AttentionResults results = AttentionComparison.of(request("patchtst", tinyPatches(), Protocol.B,
+        List.of("delta:gamma=1:window=2", "monarch:block-size=6", "delta:gamma=2:window=1:sinks=0",
+            "monarch:block-size=2:steps=1", "monarch:block-size=7"), 1))
+        .run(frame(3), out, 1, CompareProgress.NONE);
+    RunResult run = results.grid().runs().get(0);
+    assertThat(run.ok()).isTrue();
+    List<AttentionResults.SwapSummary> swaps = results.swaps();
+    assertThat(swaps.get(0).softmaxMse()).isCloseTo(run.testMse(), within(1e-5));
+    for (AttentionResults.SwapSummary exact : swaps.subList(0, 2)) {
+      assertThat(exact.error()).isNull();
+      assertThat(Math.abs(exact.deltaMseMean())).as(exact.variant()).isLessThan(1e-6 * exact.softmaxMse() + 1e-7);
+      assertThat(exact.layers()).singleElement().satisfies(l -> {
+        assertThat(l.relativeError()).isLessThan(1e-5);
+        assertThat(l.cosine()).isCloseTo(1.0, within(1e-5));
+      });
+    }
+    for (AttentionResults.SwapSummary approx : swaps.subList(2, 4)) {
+      assertThat(approx.error()).isNull();
+      assertThat(approx.layers().get(0).relativeError()).as(approx.variant()).isGreaterThan(1e-4);
+    }
+    assertThat(swaps.get(4).error()).contains("from 1 to N = 6");
+    assertThat(Files.readString(out.resolve("results.md"))).contains("| delta_gamma=1_window=2 |");
+
+    Path a = out.resolve("a");
+    AttentionResults diag = AttentionComparison.of(request("patchtst", tinyPatches(), Protocol.A,
+        List.of("softmax"), 1)).run(frame(3), a, 1, CompareProgress.NONE);
+    AttentionResults.VariantSummary softmax = diag.variants().get(0);
+    assertThat(softmax.diagnosticsNote()).isNull();
+    assertThat(softmax.diagnostics()).singleElement().satisfies(l -> {
+      assertThat(l.rowError()).isLessThan(1e-5);
+      assertThat(l.entropy()).isBetween(0.0, Math.log(6) + 1e-9);
+    });
+  }
+
+  @Test
+  void protocolBRefusesOlinearSayingWhy() {
+    assertThatThrownBy(() -> AttentionComparison.of(request("olinear", Map.of("epochs", 1), Protocol.B,
+        List.of("monarch"), 1))).isInstanceOf(InvalidSettingsException.class)
+        .hasMessageContaining("NormLin").hasMessageContaining("itransformer or patchtst")
+        .hasMessageContaining("--protocol A");
   }
 
   @Test

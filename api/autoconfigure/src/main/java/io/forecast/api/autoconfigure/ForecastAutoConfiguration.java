@@ -1,5 +1,6 @@
 package io.forecast.api.autoconfigure;
 
+import io.forecast.api.web.AttentionComparisonController;
 import io.forecast.api.web.BacktestController;
 import io.forecast.api.web.DataReportController;
 import io.forecast.api.web.ForecastController;
@@ -75,7 +76,7 @@ public class ForecastAutoConfiguration {
   @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
   @ConditionalOnProperty(prefix = "forecast.api", name = "enabled", havingValue = "true", matchIfMissing = true)
   @Import({ForecastController.class, ModelController.class, ModelPlotController.class, ModelTypeController.class,
-      JobController.class, BacktestController.class, DataReportController.class,
+      JobController.class, BacktestController.class, DataReportController.class, AttentionComparisonController.class,
       ForecastProblemHandler.class})
   static class ForecastApiConfiguration {
 

@@ -127,7 +127,8 @@ public class ForecastSecurityConfiguration {
       http.addFilterBefore(new CrossSiteRequestFilter(origins), CorsFilter.class);
     }
     RequestMatcher training = new OrRequestMatcher(path.matcher(HttpMethod.POST, "/api/v1/models"),
-        path.matcher(HttpMethod.POST, "/api/v1/backtests"));
+        path.matcher(HttpMethod.POST, "/api/v1/backtests"),
+        path.matcher(HttpMethod.POST, "/api/v1/attention-comparisons"));
     if (properties.getTrainingRatePerMinute() > 0) {
       http.addFilterAfter(new TrainingRateLimitFilter(training,
           new TokenBuckets(properties.getTrainingRatePerMinute(), System::nanoTime)), AuthorizationFilter.class);
@@ -160,7 +161,7 @@ public class ForecastSecurityConfiguration {
         path.matcher(HttpMethod.POST, "/api/v1/forecasts"),
         path.matcher(HttpMethod.POST, "/api/v1/models/*/evaluations"),
         path.matcher(HttpMethod.POST, "/api/v1/data-reports")).hasAuthority(ApiKeyFilter.READ);
-    // training, backtests, deleting models and jobs, and anything not listed above
+    // training, backtests, attention comparisons, deleting models and jobs, and anything not listed above
     a.requestMatchers(path.matcher(API)).hasAuthority(ApiKeyFilter.WRITE);
   }
 

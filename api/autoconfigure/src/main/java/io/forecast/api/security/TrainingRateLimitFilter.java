@@ -16,8 +16,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Limits training and backtest submissions ({@code POST /api/v1/models}, {@code POST
- * /api/v1/backtests}: both queue work for the one training thread) per client with a {@link TokenBuckets
+ * Limits training, backtest and attention-comparison submissions ({@code POST /api/v1/models}, {@code POST
+ * /api/v1/backtests}, {@code POST /api/v1/attention-comparisons}: all queue work for the one training thread) per client with a {@link TokenBuckets
  * token bucket}: a client is its API key, or in open mode its remote address (loopback clients, the
  * developer's own machine, are not limited in open mode). Runs after authorization, so refused
  * requests take no token; over the limit the answer is 429 with {@code Retry-After} in seconds.

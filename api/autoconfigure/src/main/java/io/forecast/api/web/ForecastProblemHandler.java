@@ -69,7 +69,8 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
  */
 @RestControllerAdvice(assignableTypes = {ForecastController.class, ModelController.class, ModelPlotController.class,
     ModelTypeController.class,
-    JobController.class, BacktestController.class, DataReportController.class})
+    JobController.class, BacktestController.class, DataReportController.class,
+    AttentionComparisonController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class ForecastProblemHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ForecastProblemHandler.class);

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/v1/jobs}: job status (state, epoch, losses, ETA; a backtest's folds) and cancellation,
- * for training and backtest jobs alike (their {@code kind}).
+ * for training, backtest and attention-comparison jobs alike (their {@code kind}).
  */
 @RestController
 @RequestMapping(path = "/api/v1/jobs", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -28,7 +28,7 @@ public class JobController {
     this.service = service;
   }
 
-  @Operation(summary = "Remembered jobs (training and backtests), oldest first")
+  @Operation(summary = "Remembered jobs (training, backtests, attention comparisons), oldest first")
   @GetMapping
   public List<JobStatus> list() {
     return service.jobs();

@@ -59,7 +59,7 @@ public final class CompareAttentionCommand implements Callable<Integer> {
 
   @Option(names = "--protocol", defaultValue = "A", paramLabel = "A|B",
       description = "A: train every variant from scratch (default); B: train softmax, swap the variants in at "
-          + "inference (itransformer).")
+          + "inference (itransformer or patchtst).")
   String protocol;
 
   @Option(names = "--epochs", paramLabel = "N", description = "Setting epochs.")
@@ -116,6 +116,7 @@ public final class CompareAttentionCommand implements Callable<Integer> {
     AttentionComparison comparison = AttentionComparison.of(new AttentionComparison.Request(frame.source(),
         FileDigest.sha256(data.data), data.split, model, parsed, seqLen, predLen, seedList, common, chosen,
         diagnosticWindows));
+    comparison.check(frame);
     AttentionResults results;
     try (CompareCommand.Bar bar = new CompareCommand.Bar("compare-attention", noProgress,
         spec.commandLine().getErr())) {

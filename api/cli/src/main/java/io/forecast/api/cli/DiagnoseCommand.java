@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "diagnose",
     mixinStandardHelpOptions = true,
-    description = "Per-layer attention diagnostics of a saved attention model (itransformer) on the first test "
+    description = "Per-layer attention diagnostics of a saved attention model (itransformer, patchtst) on the first test "
         + "windows of a CSV file, z-scored with the model's scaler: largest row and column error of the mixing "
         + "matrices (doubly stochastic: both ~0), mean row entropy, sink mass (mean attention on the most attended "
         + "key), diagonal mass (mean A_ii), and the distance to rank one ||H - 1 h^T||/||H|| and effective rank of "
