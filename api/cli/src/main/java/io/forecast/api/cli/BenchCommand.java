@@ -19,13 +19,14 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = "Benchmarks. Each prints one JSON object with every measured figure and the median.",
     subcommands = {BenchCommand.Load.class, BenchCommand.OrthoTrans.class, BenchCommand.TrainStep.class,
+        BenchForwardCommand.class,
         BenchCommand.Http.class, BenchAttentionCommand.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing benchmark name (load, orthotrans, train-step, http)");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing benchmark name (load, orthotrans, train-step, forward, http)");
   }
 
   /** {@code forecast bench load}: wall time of loading a CSV file, after warm-up loads. */
@@ -147,20 +148,15 @@ public final class BenchCommand implements Runnable {
     public Integer call() {
       EngineThreads.configure(threads);
       io.forecast.data.TimeSeriesFrame frame = io.forecast.data.TimeSeriesCsvReader.read(data);
-      io.forecast.data.PreparedSeries series = io.forecast.data.PreparedSeries.prepare(
-          frame, io.forecast.data.SplitRule.AUTO, seqLen, predLen);
-      var settings = io.forecast.forecasting.olinear.OLinearPresets.forName(preset, frame.source(), predLen);
-      double[][] variates = frame.columns(0, series.boundaries().trainEnd());
-      float[] qIn = io.forecast.forecasting.orthotrans.OrthoBasis.fit(variates, seqLen).toFloatRowMajor();
-      float[] qOut = io.forecast.forecasting.orthotrans.OrthoBasis.fit(variates, predLen).toFloatRowMajor();
-      var train = series.windows(io.forecast.data.Split.TRAIN);
+      BenchPreset preset = BenchPreset.of(this.preset, frame, seqLen, predLen);
+      var settings = preset.settings();
+      var train = preset.series().windows(io.forecast.data.Split.TRAIN);
       List<Double> shortcut = new ArrayList<>();
       List<Double> literal = new ArrayList<>();
       long parameters = 0;
       for (int r = 0; r < rounds; r++) {
         for (boolean useShortcut : new boolean[] {true, false}) {
-          var config = settings.modelConfig(seqLen, predLen, frame.columnCount()).withRank1Shortcut(useShortcut);
-          try (var model = io.forecast.forecasting.olinear.OLinearModel.create(config, qIn, qOut, settings.seed())) {
+          try (var model = preset.model(useShortcut)) {
             parameters = model.parameterCount();
             double[] s = io.forecast.forecasting.olinear.TrainingStepBenchmark.run(model, train,
                 settings.batchSize(), settings.learningRate(), warmup, iterations, settings.seed());
