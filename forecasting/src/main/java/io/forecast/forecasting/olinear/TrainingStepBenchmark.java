@@ -62,15 +62,12 @@ public final class TrainingStepBenchmark {
         }
       }
       if (trace != null && traced > 0) {
-        ai.djl.pytorch.jni.JniUtils.startProfile(false, true, true);
-        try {
+        io.forecast.forecasting.bench.TorchProfile.trace(trace, () -> {
           for (int i = 0; i < traced; i++) {
             Trainer.step(model, adam, loss, batcher, order, rnd.nextInt(train.count() - batchSize + 1), batchSize,
                 learningRate, engine);
           }
-        } finally {
-          ai.djl.pytorch.jni.JniUtils.stopProfile(trace.toString());
-        }
+        });
       }
       adam.zeroGradients();
     }

@@ -70,12 +70,19 @@ public final class BenchForwardCommand implements Callable<Integer> {
       description = "Output: one JSON object (default) or a Markdown table.")
   String format;
 
+  @Option(names = "--torch-trace", paramLabel = "FILE.json", description = "After timing, run --traced calls at the "
+      + "first batch size under libtorch's profiler and write its Chrome trace (per-op times and shapes) here.")
+  Path torchTrace;
+
+  @Option(names = "--traced", defaultValue = "20", paramLabel = "N", description = "Calls traced with --torch-trace (default 20).")
+  int traced;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    if (calls < 1 || warmup < 0 || batches.isEmpty() || batches.stream().anyMatch(b -> b < 1)) {
-      throw new BadInputException("--batch sizes and --calls must be at least 1, --warmup at least 0");
+    if (calls < 1 || warmup < 0 || traced < 1 || batches.isEmpty() || batches.stream().anyMatch(b -> b < 1)) {
+      throw new BadInputException("--batch sizes, --calls and --traced must be at least 1, --warmup at least 0");
     }
     if (!format.equals("json") && !format.equals("markdown")) {
       throw new BadInputException("--format must be json or markdown, got '" + format + "'");
@@ -94,6 +101,7 @@ public final class BenchForwardCommand implements Callable<Integer> {
             f.scaler());
         describe(out, "model", source.model.toString(), f.card().type(), frame, series, f.parameterCount());
         rows = ForwardBenchmark.run(f.model()::predict, series.windows(Split.TEST), options);
+        trace(f.model()::predict, series);
       }
     } else {
       TimeSeriesFrame frame = TimeSeriesCsvReader.read(data);
@@ -101,6 +109,7 @@ public final class BenchForwardCommand implements Callable<Integer> {
       try (OLinearModel model = preset.model(true)) {
         describe(out, "preset", preset.settings().preset(), "olinear", frame, preset.series(), model.parameterCount());
         rows = ForwardBenchmark.run(model::predict, preset.series().windows(Split.TEST), options);
+        trace(model::predict, preset.series());
       }
     }
     out.put("threads", threads);
@@ -116,6 +125,16 @@ public final class BenchForwardCommand implements Callable<Integer> {
       JsonOutput.print(spec.commandLine().getOut(), out);
     }
     return ForecastCli.OK;
+  }
+
+  /** With --torch-trace: {@code traced} more calls at the first batch size under libtorch's profiler. */
+  private void trace(ForwardBenchmark.BatchForward forward, PreparedSeries series) {
+    if (torchTrace == null) {
+      return;
+    }
+    ForwardBenchmark.Options once = new ForwardBenchmark.Options(List.of(batches.get(0)), 0, traced);
+    io.forecast.forecasting.bench.TorchProfile.trace(torchTrace,
+        () -> ForwardBenchmark.run(forward, series.windows(Split.TEST), once));
   }
 
   private static void describe(Map<String, Object> out, String key, String value, String type, TimeSeriesFrame frame,

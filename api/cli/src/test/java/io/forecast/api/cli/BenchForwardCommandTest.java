@@ -29,8 +29,8 @@ class BenchForwardCommandTest {
       {"bench", "forward", "--model", dir.resolve("missing").toString(), "--data", InspectCommandTest.DEMO},
     };
     String[] expected = {
-      "Missing required argument", "mutually exclusive", "--batch sizes and --calls must be at least 1",
-      "--batch sizes and --calls must be at least 1", "--batch sizes and --calls must be at least 1",
+      "Missing required argument", "mutually exclusive", "--batch sizes, --calls and --traced must be at least 1",
+      "--batch sizes, --calls and --traced must be at least 1", "--batch sizes, --calls and --traced must be at least 1",
       "--warmup at least 0", "--format must be json or markdown", "--threads must be at least 1",
       "unknown preset 'huge'", "no such model directory",
     };
