@@ -30,6 +30,11 @@ public final class GradMode implements AutoCloseable {
     return new GradMode(previous, true);
   }
 
+  /** Whether the calling thread records gradients (always {@code false} on an engine without autograd modes). */
+  public static boolean isEnabled() {
+    return "PyTorch".equals(NativeEngine.get().getEngineName()) && JniUtils.isGradMode();
+  }
+
   @Override
   public void close() {
     if (pytorch) {

@@ -250,7 +250,14 @@ public abstract class NetworkModel implements TrainableNetwork, AutoCloseable {
         target.set(new NDIndex("..."), staging.create(values[i], target.getShape()));
       }
     }
+    weightsChanged();
   }
+
+  /**
+   * Called after the weights were overwritten in place ({@link #restore}, loading): a subclass whose
+   * forward pass caches arrays derived from the weights drops them here. Nothing by default.
+   */
+  protected void weightsChanged() {}
 
   /** A number identifying the subclass's parameter files (checked on load). */
   protected abstract int fileMagic();

@@ -64,6 +64,11 @@ public final class OLinearModel extends NetworkModel {
   }
 
   @Override
+  protected void weightsChanged() {
+    network.weightsChanged();
+  }
+
+  @Override
   protected int fileMagic() {
     return MAGIC;
   }

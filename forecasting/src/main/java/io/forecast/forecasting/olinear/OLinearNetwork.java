@@ -48,6 +48,7 @@ public final class OLinearNetwork extends AbstractBlock {
   private final Linear headDown;
   private NDArray qInTransposed;
   private NDArray qOutMatrix;
+  private volatile InferenceCache inferenceCache;
 
   /**
    * Creates the (uninitialised) network.
@@ -172,6 +173,9 @@ public final class OLinearNetwork extends AbstractBlock {
       throw new IllegalArgumentException(
           "expected input [B, " + t + ", " + n + "], got " + shape);
     }
+    if (training) {
+      weightsChanged(); // the optimiser is about to move the weights
+    }
     long batch = shape.get(0);
     NDManager manager = x.getManager();
     Device device = x.getDevice();
@@ -219,8 +223,21 @@ public final class OLinearNetwork extends AbstractBlock {
    * with {@code W_d} the d-th T-column block of the first Linear's weight.
    */
   private NDArray projectShortcut(ParameterStore store, NDArray series, boolean training) {
-    NDManager manager = series.getManager();
-    Device device = series.getDevice();
+    NDArray[] folded;
+    if (InferenceCache.applies(training)) {
+      folded = inferenceCache(store, series.getDevice()).shortcut();
+    } else {
+      folded = foldShortcut(store, series.getManager(), series.getDevice(), training);
+    }
+    NDArray coefficients = series.matMul(qInTransposed); // [B,N,T] = Q_in x per variate
+    return Linear.linear(coefficients, folded[0]).singletonOrThrow().add(folded[1]);
+  }
+
+  /**
+   * The parameter-only part of the shortcut, in {@code manager}: the effective weight {@code Σ_d φ_d W_d}
+   * ({@code [dModel, T]}) and the shift term {@code (Σ_d W_d)·δ1 + b} ({@code [N, dModel]}).
+   */
+  private NDArray[] foldShortcut(ParameterStore store, NDManager manager, Device device, boolean training) {
     int t = config.seqLen();
     int d = config.embedSize();
     long dModel = config.dModel();
@@ -234,8 +251,41 @@ public final class OLinearNetwork extends AbstractBlock {
     NDArray effective = blocks.mul(phiColumn).sum(new int[] {1}); // [dModel, T]
     NDArray blockSum = blocks.sum(new int[] {1}); // [dModel, T]
     NDArray shiftTerm = Layers.local(shift1.matMul(blockSum.transpose()), manager).add(bias);
-    NDArray coefficients = series.matMul(qInTransposed); // [B,N,T] = Q_in x per variate
-    return Linear.linear(coefficients, effective).singletonOrThrow().add(shiftTerm);
+    return new NDArray[] {effective, shiftTerm};
+  }
+
+  /** The forward pass's parameter-only arrays for inference, built once per set of weights. */
+  private InferenceCache inferenceCache(ParameterStore store, Device device) {
+    InferenceCache cache = inferenceCache;
+    if (cache != null) {
+      return cache;
+    }
+    synchronized (this) {
+      if (inferenceCache == null) {
+        NDManager owner = qInTransposed.getManager();
+        inferenceCache = InferenceCache.build(owner, m -> config.rank1Shortcut()
+            ? foldShortcut(store, m, device, false) : new NDArray[0]);
+      }
+      return inferenceCache;
+    }
+  }
+
+  /**
+   * Forgets the arrays the forward pass derived from the weights for inference; call after the
+   * weights change in place (training does it on every training forward pass, {@code restore} and
+   * loading through {@link OLinearModel}).
+   */
+  public synchronized void weightsChanged() {
+    InferenceCache cache = inferenceCache;
+    inferenceCache = null;
+    if (cache != null) {
+      cache.close();
+    }
+    for (LinearEncoderLayer layer : layers) {
+      if (layer.normLin() != null) {
+        layer.normLin().weightsChanged();
+      }
+    }
   }
 
   @Override

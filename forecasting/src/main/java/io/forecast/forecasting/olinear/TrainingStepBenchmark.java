@@ -25,6 +25,21 @@ public final class TrainingStepBenchmark {
    */
   public static double[] run(OLinearModel model, SlidingWindows train, int batchSize, double learningRate,
       int warmup, int iterations, long seed) {
+    return run(model, train, batchSize, learningRate, warmup, iterations, seed, null, null, 0);
+  }
+
+  /**
+   * Like {@link #run(OLinearModel, SlidingWindows, int, double, int, int, long)}, and also records
+   * the phases of every timed step into {@code phases} (when not {@code null}) and, when {@code
+   * trace} is not {@code null}, runs {@code traced} further steps under libtorch's profiler
+   * ({@code JniUtils.startProfile}, shapes and memory recorded) and writes its Chrome trace to
+   * {@code trace}.
+   *
+   * @return seconds of each timed step, in order (the traced steps are not included)
+   */
+  public static double[] run(OLinearModel model, SlidingWindows train, int batchSize, double learningRate,
+      int warmup, int iterations, long seed, io.forecast.forecasting.training.StepPhases phases,
+      java.nio.file.Path trace, int traced) {
     if (iterations < 1 || warmup < 0 || batchSize < 1 || train.count() < batchSize) {
       throw new IllegalArgumentException("need iterations >= 1, warmup >= 0 and at least one full batch of windows");
     }
@@ -40,10 +55,19 @@ public final class TrainingStepBenchmark {
       for (int i = 0; i < warmup + iterations; i++) {
         int from = rnd.nextInt(train.count() - batchSize + 1);
         long t0 = System.nanoTime();
-        Trainer.step(model, adam, loss, batcher, order, from, batchSize, learningRate, engine);
+        Trainer.step(model, adam, loss, batcher, order, from, batchSize, learningRate, engine,
+            i >= warmup ? phases : null);
         if (i >= warmup) {
           seconds[i - warmup] = (System.nanoTime() - t0) / 1e9;
         }
+      }
+      if (trace != null && traced > 0) {
+        io.forecast.forecasting.bench.TorchProfile.trace(trace, () -> {
+          for (int i = 0; i < traced; i++) {
+            Trainer.step(model, adam, loss, batcher, order, rnd.nextInt(train.count() - batchSize + 1), batchSize,
+                learningRate, engine);
+          }
+        });
       }
       adam.zeroGradients();
     }

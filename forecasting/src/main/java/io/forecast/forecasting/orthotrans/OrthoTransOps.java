@@ -101,7 +101,9 @@ public final class OrthoTransOps {
     Objects.requireNonNull(correlation, "correlation");
     int n = correlation.length();
     DMatrixRMaj a = DMatrixRMaj.wrap(n, n, correlation.raw().clone());
-    EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
+    EigenDecomposition_F64<DMatrixRMaj> eig = n >= LARGE_LENGTH
+        ? org.ejml.dense.row.factory.DecompositionFactory_MT_DDRM.eig(n, true, true)
+        : DecompositionFactory_DDRM.eig(n, true, true);
     if (!eig.decompose(a)) {
       throw new IllegalStateException("symmetric eigendecomposition of the " + n + " x " + n
           + " lag-correlation matrix did not converge");
@@ -267,6 +269,18 @@ public final class OrthoTransOps {
    * full symmetric matrix into {@code out} (length {@code L²}); the input must be validated.
    */
   static void slidingCovariance(double[] x, int length, double[] out) {
+    slidingCovariance(x, length, out, length >= LARGE_LENGTH);
+  }
+
+  /**
+   * Window lengths from which the first lag row is computed by FFT ({@link FftLagProducts}) and the
+   * eigendecomposition runs multi-threaded: below it the direct sums and the one-thread solver are as
+   * fast or faster (and the bases of the common L = 96 … 192 stay exactly as before).
+   */
+  static final int LARGE_LENGTH = 256;
+
+  /** {@link #slidingCovariance(double[], int, double[])} with the first lag row by FFT or by direct sums. */
+  static void slidingCovariance(double[] x, int length, double[] out, boolean fft) {
     int n = x.length;
     int m = n - length + 1;
     double mean = 0;
@@ -293,23 +307,9 @@ public final class OrthoTransOps {
       rowSum[i] = prefix[i + m] - prefix[i];
     }
     double denom = m - 1.0;
+    double[] firstRow = fft ? FftLagProducts.lagProducts(y, length) : null;
     for (int d = 0; d < length; d++) {
-      // S_{d,0} = sum_t y[t+d] * y[t], four partial sums for speed (deterministic).
-      double s0 = 0;
-      double s1 = 0;
-      double s2 = 0;
-      double s3 = 0;
-      int t = 0;
-      for (; t + 3 < m; t += 4) {
-        s0 += y[t + d] * y[t];
-        s1 += y[t + 1 + d] * y[t + 1];
-        s2 += y[t + 2 + d] * y[t + 2];
-        s3 += y[t + 3 + d] * y[t + 3];
-      }
-      for (; t < m; t++) {
-        s0 += y[t + d] * y[t];
-      }
-      double s = (s0 + s1) + (s2 + s3);
+      double s = firstRow != null ? firstRow[d] : lagProduct(y, d, m);
       // Walk down the diagonal: S_{i+1,k+1} = S_{i,k} - y[i]y[k] + y[i+M]y[k+M].
       for (int k = 0; ; k++) {
         int i = k + d;
@@ -322,6 +322,25 @@ public final class OrthoTransOps {
         s += y[i + m] * y[k + m] - y[i] * y[k];
       }
     }
+  }
+
+  /** {@code Σ_{t<m} y[t+d]·y[t]}, four partial sums for speed (deterministic). */
+  private static double lagProduct(double[] y, int d, int m) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int t = 0;
+    for (; t + 3 < m; t += 4) {
+      s0 += y[t + d] * y[t];
+      s1 += y[t + 1 + d] * y[t + 1];
+      s2 += y[t + 2 + d] * y[t + 2];
+      s3 += y[t + 3 + d] * y[t + 3];
+    }
+    for (; t < m; t++) {
+      s0 += y[t + d] * y[t];
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 
   /** Input checks shared by every entry point; messages name the offending variate and row. */

@@ -146,17 +146,56 @@ public final class Trainer {
       int size,
       double rate,
       Engine engine) {
+    return step(model, adam, loss, batcher, order, from, size, rate, engine, null);
+  }
+
+  /**
+   * {@link #step(TrainableNetwork, Optimizer, Loss, WindowBatcher, int[], int, int, double, Engine)}
+   * with the wall time of each phase recorded into {@code phases} (when not {@code null}); the
+   * computation is the same.
+   */
+  public static double step(
+      TrainableNetwork model,
+      Optimizer adam,
+      Loss loss,
+      WindowBatcher batcher,
+      int[] order,
+      int from,
+      int size,
+      double rate,
+      Engine engine,
+      StepPhases phases) {
+    if (phases != null) {
+      phases.start();
+    }
+    float value;
     try (NDManager batch = model.manager().newSubManager()) {
       NDArray x = batcher.inputs(batch, order, from, size);
       NDArray y = batcher.targets(batch, order, from, size);
-      float value;
+      end(phases, StepPhases.Phase.BATCH);
       try (GradientCollector collector = engine.newGradientCollector()) {
-        NDArray l = loss.compute(model.forward(x, true), y);
+        NDArray forecast = model.forward(x, true);
+        end(phases, StepPhases.Phase.FORWARD);
+        NDArray l = loss.compute(forecast, y);
+        end(phases, StepPhases.Phase.LOSS);
         collector.backward(l);
+        end(phases, StepPhases.Phase.BACKWARD);
         value = l.getFloat();
       }
+      end(phases, StepPhases.Phase.READ);
       adam.step(rate);
-      return value;
+      end(phases, StepPhases.Phase.OPTIMIZER);
+    }
+    if (phases != null) {
+      phases.end(StepPhases.Phase.FREE);
+      phases.finish();
+    }
+    return value;
+  }
+
+  private static void end(StepPhases phases, StepPhases.Phase phase) {
+    if (phases != null) {
+      phases.end(phase);
     }
   }
 

@@ -19,13 +19,14 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = "Benchmarks. Each prints one JSON object with every measured figure and the median.",
     subcommands = {BenchCommand.Load.class, BenchCommand.OrthoTrans.class, BenchCommand.TrainStep.class,
+        BenchForwardCommand.class,
         BenchCommand.Http.class, BenchAttentionCommand.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing benchmark name (load, orthotrans, train-step, http)");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing benchmark name (load, orthotrans, train-step, forward, http)");
   }
 
   /** {@code forecast bench load}: wall time of loading a CSV file, after warm-up loads. */
@@ -140,30 +141,40 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--iterations", defaultValue = "50", description = "Timed iterations per round.") int iterations;
     @Option(names = "--warmup", defaultValue = "10", description = "Untimed iterations per round.") int warmup;
     @Option(names = "--rounds", defaultValue = "3", description = "Rounds, each timing both paths.") int rounds;
+    @Option(names = "--shortcut-only", description = "Time the rank-1 shortcut path only (skip the literal flatten).")
+    boolean shortcutOnly;
+    @Option(names = "--phases", description = "Also report the median milliseconds of each phase of a shortcut "
+        + "iteration (batch, forward, loss, backward, read, optimizer, free).") boolean phases;
+    @Option(names = "--torch-trace", paramLabel = "FILE.json", description = "After the last round, run --traced "
+        + "shortcut iterations under libtorch's profiler and write its Chrome trace (per-op times, shapes, memory) here.")
+    java.nio.file.Path torchTrace;
+    @Option(names = "--traced", defaultValue = "5", description = "Iterations traced with --torch-trace (default 5).")
+    int traced;
 
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
+      if (iterations < 1 || warmup < 0 || rounds < 1 || traced < 1) {
+        throw new BadInputException("--iterations, --rounds and --traced must be at least 1, --warmup at least 0");
+      }
       EngineThreads.configure(threads);
       io.forecast.data.TimeSeriesFrame frame = io.forecast.data.TimeSeriesCsvReader.read(data);
-      io.forecast.data.PreparedSeries series = io.forecast.data.PreparedSeries.prepare(
-          frame, io.forecast.data.SplitRule.AUTO, seqLen, predLen);
-      var settings = io.forecast.forecasting.olinear.OLinearPresets.forName(preset, frame.source(), predLen);
-      double[][] variates = frame.columns(0, series.boundaries().trainEnd());
-      float[] qIn = io.forecast.forecasting.orthotrans.OrthoBasis.fit(variates, seqLen).toFloatRowMajor();
-      float[] qOut = io.forecast.forecasting.orthotrans.OrthoBasis.fit(variates, predLen).toFloatRowMajor();
-      var train = series.windows(io.forecast.data.Split.TRAIN);
+      var phaseTimes = phases ? new io.forecast.forecasting.training.StepPhases(rounds * iterations) : null;
+      BenchPreset preset = BenchPreset.of(this.preset, frame, seqLen, predLen);
+      var settings = preset.settings();
+      var train = preset.series().windows(io.forecast.data.Split.TRAIN);
       List<Double> shortcut = new ArrayList<>();
       List<Double> literal = new ArrayList<>();
       long parameters = 0;
       for (int r = 0; r < rounds; r++) {
-        for (boolean useShortcut : new boolean[] {true, false}) {
-          var config = settings.modelConfig(seqLen, predLen, frame.columnCount()).withRank1Shortcut(useShortcut);
-          try (var model = io.forecast.forecasting.olinear.OLinearModel.create(config, qIn, qOut, settings.seed())) {
+        for (boolean useShortcut : shortcutOnly ? new boolean[] {true} : new boolean[] {true, false}) {
+          try (var model = preset.model(useShortcut)) {
             parameters = model.parameterCount();
+            boolean last = r == rounds - 1 && useShortcut;
             double[] s = io.forecast.forecasting.olinear.TrainingStepBenchmark.run(model, train,
-                settings.batchSize(), settings.learningRate(), warmup, iterations, settings.seed());
+                settings.batchSize(), settings.learningRate(), warmup, iterations, settings.seed(),
+                useShortcut ? phaseTimes : null, last ? torchTrace : null, traced);
             for (double v : s) {
               (useShortcut ? shortcut : literal).add(v);
             }
@@ -182,10 +193,25 @@ public final class BenchCommand implements Runnable {
       out.put("threads", threads);
       out.put("iterationsTimedPerPath", shortcut.size());
       out.put("secondsPerIterationShortcutMedian", median(shortcut));
-      out.put("secondsPerIterationLiteralMedian", median(literal));
-      out.put("literalOverShortcut", median(literal) / median(shortcut));
+      if (!literal.isEmpty()) {
+        out.put("secondsPerIterationLiteralMedian", median(literal));
+        out.put("literalOverShortcut", median(literal) / median(shortcut));
+      }
       out.put("iterationsPerEpoch", perEpoch);
       out.put("trainSecondsPerEpochEstimate", perEpoch * median(shortcut));
+      if (phaseTimes != null) {
+        out.put("iterationMillisMedian", phaseTimes.totalMillisMedian()[0]);
+        out.put("iterationCpuMillisMedian", phaseTimes.totalMillisMedian()[1]);
+        out.put("phaseMillisMedian", phaseTimes.medianMillis());
+        out.put("phaseMillisMean", phaseTimes.meanMillis());
+        out.put("phaseCpuMillisMedian", phaseTimes.medianCpuMillis());
+        out.put("phaseCpuMillisMean", phaseTimes.meanCpuMillis());
+      }
+      if (torchTrace != null) {
+        out.put("torchTrace", torchTrace.toString());
+        out.put("tracedIterations", traced);
+      }
+      out.put("loadAverage", BenchForwardCommand.loadAverage());
       JsonOutput.print(spec.commandLine().getOut(), out);
       return ForecastCli.OK;
     }

@@ -50,7 +50,7 @@ final class ModelLoading {
     return inStore;
   }
 
-  static Forecaster load(Path dir) {
+  static io.forecast.forecasting.FittedForecaster load(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new BadInputException(dir + ": no such model directory");
     }
