@@ -31,6 +31,11 @@ final class ConvertCommand implements Callable<Integer> {
   @Option(names = "--last", paramLabel = "ROWS", description = "Keep only the last ROWS rows of each file.")
   Integer last;
 
+  @Option(names = "--chunk", paramLabel = "ROWS",
+      description = "Cut each column into consecutive series of ROWS rows (<file stem>.<column>.part<k>, k from 0 "
+          + "at the start; rows before the first whole chunk, counted back from the end, are left out).")
+  Integer chunk;
+
   @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Long CSV file to write.")
   Path out;
 
@@ -38,8 +43,8 @@ final class ConvertCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (last != null && last < 1) {
-      throw new SparkJobException("--last must be at least 1, got " + last);
+    if (last != null && last < 1 || chunk != null && chunk < 1) {
+      throw new SparkJobException((last != null && last < 1 ? "--last" : "--chunk") + " must be at least 1");
     }
     Path temp = out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".tmp");
     if (out.toAbsolutePath().getParent() != null) {
@@ -54,18 +59,22 @@ final class ConvertCommand implements Callable<Integer> {
         String stem = file.getFileName().toString().replaceFirst("\\.csv$", "");
         int from = last == null ? 0 : Math.max(0, frame.rows() - last);
         for (int c = 0; c < frame.columnCount(); c++) {
-          String id = stem + "." + frame.columnNames().get(c);
-          String quoted = id.contains(",") || id.contains("\"") ? "\"" + id.replace("\"", "\"\"") + "\"" : id;
-          for (int r = from; r < frame.rows(); r++) {
-            w.write(quoted);
-            w.write(',');
-            w.write(frame.formatTimestamp(r));
-            w.write(',');
-            w.write(Double.toString(frame.value(r, c)));
-            w.write('\n');
+          int size = chunk == null ? frame.rows() - from : chunk;
+          int first = frame.rows() - (frame.rows() - from) / size * size;
+          for (int start = first, k = 0; start + size <= frame.rows(); start += size, k++) {
+            String id = stem + "." + frame.columnNames().get(c) + (chunk == null ? "" : ".part" + k);
+            String quoted = id.contains(",") || id.contains("\"") ? "\"" + id.replace("\"", "\"\"") + "\"" : id;
+            for (int r = start; r < start + size; r++) {
+              w.write(quoted);
+              w.write(',');
+              w.write(frame.formatTimestamp(r));
+              w.write(',');
+              w.write(Double.toString(frame.value(r, c)));
+              w.write('\n');
+            }
+            series++;
+            rows += size;
           }
-          series++;
-          rows += frame.rows() - from;
         }
       }
     } catch (IOException | RuntimeException e) {

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.hadoop.fs.FileSystem;
 
 /**
@@ -30,12 +32,14 @@ final class ExecutorModels {
   private ExecutorModels() {}
 
   private static final class Entry {
-    final Forecaster model;
+    final CompletableFuture<Forecaster> model = new CompletableFuture<>();
     int leases;
-    boolean retired;
 
-    Entry(Forecaster model) {
-      this.model = model;
+    /** Closes the model if it loaded. */
+    void close() {
+      if (model.isDone() && !model.isCompletedExceptionally()) {
+        model.join().close();
+      }
     }
   }
 
@@ -49,7 +53,7 @@ final class ExecutorModels {
     }
 
     Forecaster model() {
-      return entry.model;
+      return entry.model.join();
     }
 
     @Override
@@ -57,34 +61,57 @@ final class ExecutorModels {
       synchronized (LOADED) {
         if (!closed) {
           closed = true;
-          entry.leases--;
-          if (entry.retired && entry.leases == 0) {
-            entry.model.close();
-          }
-          trim();
+          release(entry);
         }
       }
     }
   }
 
   /**
-   * The model {@code id} of a store, loaded on first use in this JVM.
+   * The model {@code id} of a store, loaded on first use in this JVM (by the first task asking; the
+   * others wait for it, while tasks using other models go on).
    *
    * @throws NoSuchFileException if the store has no such model
    * @throws IOException if it cannot be read or loaded
    */
   static Lease acquire(StorePaths store, String id) throws IOException {
     String key = store.root() + "\u0000" + id;
+    Entry e;
+    boolean loader = false;
     synchronized (LOADED) {
-      Entry e = LOADED.get(key);
+      e = LOADED.get(key);
       if (e == null) {
-        e = new Entry(load(store, id));
-        loads++;
+        e = new Entry();
         LOADED.put(key, e);
+        loader = true;
+        loads++;
       }
       e.leases++;
-      return new Lease(e);
     }
+    if (loader) {
+      try {
+        e.model.complete(load(store, id));
+      } catch (IOException | RuntimeException | Error t) {
+        e.model.completeExceptionally(t);
+      }
+    }
+    try {
+      e.model.join();
+    } catch (CompletionException failed) {
+      synchronized (LOADED) {
+        LOADED.remove(key, e); // the next task tries again
+        release(e);
+      }
+      Throwable cause = failed.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      throw (Error) cause;
+    }
+    return new Lease(e);
   }
 
   /** Models loaded by this JVM so far (tests: once per executor, not per series). */
@@ -94,27 +121,15 @@ final class ExecutorModels {
     }
   }
 
-  /** Closes every unleased model and forgets all (tests; a new store version). */
-  static void clear() {
-    synchronized (LOADED) {
-      for (Entry e : LOADED.values()) {
-        e.retired = true;
-        if (e.leases == 0) {
-          e.model.close();
-        }
-      }
-      LOADED.clear();
-    }
-  }
-
-  private static void trim() {
+  private static void release(Entry e) {
+    e.leases--;
     Iterator<Entry> it = LOADED.values().iterator();
     int size = LOADED.size();
     while (size > MAX_LOADED && it.hasNext()) {
-      Entry e = it.next();
-      if (e.leases == 0) {
+      Entry old = it.next();
+      if (old.leases == 0 && old.model.isDone()) {
         it.remove();
-        e.model.close();
+        old.close();
         size--;
       }
     }

@@ -64,7 +64,12 @@ public final class SparkJobs implements Runnable {
     if (master != null) {
       b = b.master(master);
     }
-    return b.getOrCreate();
+    SparkSession spark = b.getOrCreate();
+    if (master != null && master.startsWith("local")) {
+      // a local run prints the job's JSON, not Spark's INFO log (-Dforecast.spark.logLevel=INFO to see it)
+      spark.sparkContext().setLogLevel(System.getProperty("forecast.spark.logLevel", "WARN"));
+    }
+    return spark;
   }
 
   /** Writes a table: Parquet for a {@code .parquet} path (or {@code format}), else CSV with a header. */
