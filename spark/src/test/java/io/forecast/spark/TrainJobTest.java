@@ -52,17 +52,24 @@ class TrainJobTest {
     }
   }
 
+  /**
+   * One job (Spark's start and ten trainings are the test's cost): ten good series and three bad ones,
+   * on {@code local[2,2]} with the first attempt of the task training {@code good4} failing after its
+   * model was staged, over a store where a killed attempt of an earlier run left a partial copy.
+   */
   @Test
-  void tenSeriesGiveTenLoadableModelsAndBadSeriesAreReportedWithTheirReason() throws Exception {
+  void tenModelsBadSeriesReportedAndATaskRetryLeavesNoDuplicateNorPartialModel() throws Exception {
     Path store = dir.resolve("store");
+    Files.createDirectories(store.resolve(".tmp-good1-2f8a7c9e-0000-0000-0000-000000000000"));
+    Files.writeString(store.resolve(".tmp-good1-2f8a7c9e-0000-0000-0000-000000000000/weights.bin"), "partial");
     Path summary = dir.resolve("summary.parquet");
-    String[] r = train(input(), store, summary);
+    String[] r = train(input(), store, summary, "--test-fail-once", "good4");
 
     assertThat(r[0]).as(r[2]).isEqualTo("0");
     assertThat(r[1]).contains("\"keys\":13", "\"trained\":10",
         "\"failed\":{\"constant\":1,\"nan\":1,\"too-short\":1}");
-    assertThat(entries(store)).containsExactly("good0", "good1", "good2", "good3", "good4", "good5", "good6",
-        "good7", "good8", "good9");
+    assertThat(entries(store)).as("ten models; no temporary, staged or second copy").containsExactly("good0",
+        "good1", "good2", "good3", "good4", "good5", "good6", "good7", "good8", "good9");
     for (int i = 0; i < 10; i++) {
       try (Forecaster f = ForecasterTypes.load(store.resolve("good" + i))) {
         assertThat(f.card().type()).isEqualTo("dlinear");
@@ -70,42 +77,23 @@ class TrainJobTest {
         assertThat(f.card().seqLen()).isEqualTo(24);
         assertThat(f.card().predLen()).isEqualTo(8);
         assertThat(f.provenance().data().file()).isEqualTo("good" + i + ".csv");
+        assertThat(f.provenance().data().rows()).isEqualTo(160);
       }
     }
+    List<Row> rows = LocalSpark.get().read().parquet(summary.toString()).collectAsList();
+    assertThat(rows).as("one row per key, none from the failed attempt").hasSize(13);
     Map<String, Row> byKey = new HashMap<>();
-    LocalSpark.get().read().parquet(summary.toString()).collectAsList().forEach(row -> byKey.put(row.getString(0), row));
+    rows.forEach(row -> byKey.put(row.getString(0), row));
     assertThat(byKey).hasSize(13);
     assertThat(byKey.get("good3").getString(2)).isEqualTo("ok");
     assertThat(byKey.get("good3").getInt(5)).isEqualTo(160);
     assertThat(byKey.get("good3").getDouble(8)).isPositive(); // test MSE
+    assertThat(byKey.get("good4").getString(2)).isEqualTo("ok");
+    assertThat(byKey.get("good4").getInt(10)).as("trained by the retry").isEqualTo(1);
     assertThat(byKey.get("bad-short").getString(3)).isEqualTo("too-short");
     assertThat(byKey.get("bad-constant").getString(3)).isEqualTo("constant");
     assertThat(byKey.get("bad-constant").getString(4)).contains("bad-constant.csv is constant");
     assertThat(byKey.get("bad-nan").getString(3)).isEqualTo("nan");
     assertThat(byKey.get("bad-nan").getString(4)).contains("line 79", "NaN");
-  }
-
-  @Test
-  void aTaskRetryLeavesNoDuplicateNorPartialModel() throws Exception {
-    Path store = dir.resolve("store");
-    // a killed attempt of an earlier run left a staged copy behind
-    Files.createDirectories(store.resolve(".tmp-good1-2f8a7c9e-0000-0000-0000-000000000000"));
-    Files.writeString(store.resolve(".tmp-good1-2f8a7c9e-0000-0000-0000-000000000000/weights.bin"), "partial");
-    Path summary = dir.resolve("summary.csv");
-    String[] r = train(input(), store, summary, "--test-fail-once", "good4");
-
-    assertThat(r[0]).as(r[2]).isEqualTo("0");
-    assertThat(r[1]).contains("\"trained\":10");
-    assertThat(entries(store)).as("no temporary, staged or second copy").containsExactly("good0", "good1", "good2",
-        "good3", "good4", "good5", "good6", "good7", "good8", "good9");
-    try (Forecaster f = ForecasterTypes.load(store.resolve("good4"))) {
-      assertThat(f.card().columns()).containsExactly("value");
-    }
-    List<Row> rows = LocalSpark.get().read().option("header", "true").csv(summary.toString()).collectAsList();
-    assertThat(rows).hasSize(13);
-    assertThat(rows.stream().map(row -> row.getString(0)).distinct()).hasSize(13);
-    Row good4 = rows.stream().filter(row -> row.getString(0).equals("good4")).findFirst().orElseThrow();
-    assertThat(good4.getString(2)).isEqualTo("ok");
-    assertThat(good4.getString(10)).as("trained by the retry").isEqualTo("1");
   }
 }
