@@ -1,6 +1,7 @@
 package io.forecast.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.forecast.data.SplitRule;
 import io.forecast.data.TimeSeriesCsvReader;
@@ -83,6 +84,50 @@ class ForecastJobTest {
     assertThat(failures.get(0).getString(0)).isEqualTo("short");
     assertThat(failures.get(0).getString(2)).isEqualTo("too-short");
     assertThat(failures.get(0).getString(3)).contains("10 rows", "seq_len = 24");
+  }
+
+  /**
+   * Parquet input with a Spark timestamp column and double values, a model per group named in a
+   * column: the naive model repeats each series' last value (by hand: the last row of each series).
+   */
+  @Test
+  void parquetWithSparkTimestampsAndAModelPerGroupColumn() throws Exception {
+    Map<String, List<String>> series = new LinkedHashMap<>();
+    for (int i = 0; i < 4; i++) {
+      series.put("p" + i, LocalSpark.text(LocalSpark.series(i, 60)));
+    }
+    Path csv = dir.resolve("long.csv");
+    LocalSpark.writeLong(csv, series);
+    Path parquet = dir.resolve("long.parquet");
+    LocalSpark.get().read().option("header", "true").csv(csv.toString())
+        .selectExpr("series_id", "to_timestamp(timestamp) AS timestamp", "CAST(value AS DOUBLE) AS value",
+            "'naive-model' AS model_id")
+        .write().parquet(parquet.toString());
+    Path s0 = dir.resolve("p0.csv");
+    LocalSpark.writeWide(s0, series.get("p0"));
+    Path store = dir.resolve("store");
+    TrainingSpec spec = new TrainingSpec("naive", 12, 3, SplitRule.RATIO, Map.of(), List.of());
+    try (FittedForecaster model = ForecastPipeline.train(TimeSeriesCsvReader.read(s0), "x", spec,
+        TrainingContext.defaults())) {
+      AtomicDirectory.write(store.resolve("naive-model"), false, model::save);
+    }
+    Path out = dir.resolve("out.csv");
+    String[] r = LocalSpark.run("forecast", "--master", LocalSpark.MASTER, "--input", parquet.toString(),
+        "--store", store.toString(), "--model-column", "model_id", "--out", out.toString(), "--partitions", "2");
+
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    assertThat(r[1]).contains("\"series\":4", "\"rowsWritten\":12", "\"failed\":{}");
+    List<Row> rows = LocalSpark.get().read().option("header", "true").csv(out.toString()).collectAsList();
+    assertThat(rows).hasSize(12);
+    for (Row row : rows) {
+      List<String> values = series.get(row.getString(0));
+      assertThat(row.getString(1)).isEqualTo("naive-model");
+      assertThat(row.getString(2)).isEqualTo(LocalSpark.hour(59));
+      assertThat(row.getString(3)).isEqualTo(LocalSpark.hour(59 + Integer.parseInt(row.getString(4))));
+      double last = Double.parseDouble(values.get(59));
+      // to float32 rounding: the model works on float32 z-scores
+      assertThat(Double.parseDouble(row.getString(5))).isCloseTo(last, within(Math.abs(last) * 1e-6));
+    }
   }
 
   @Test
