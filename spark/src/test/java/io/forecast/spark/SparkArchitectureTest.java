@@ -2,30 +2,50 @@ package io.forecast.spark;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Module direction around {@code spark}: it uses forecasting and data, never the api modules (the CLI
  * and the service know nothing of Spark, and Spark jobs need no Spring), and no other module uses it.
+ * Only the project's own class folders or jars are imported (scanning Spark's class path takes long).
  */
-@AnalyzeClasses(packages = "io.forecast", importOptions = ImportOption.DoNotIncludeTests.class)
 class SparkArchitectureTest {
-  @ArchTest
-  static final ArchRule spark_does_not_depend_on_api =
-      noClasses().that().resideInAPackage("io.forecast.spark..")
-          .should().dependOnClassesThat().resideInAPackage("io.forecast.api..");
+  private static JavaClasses classes;
 
-  @ArchTest
-  static final ArchRule nothing_depends_on_spark =
-      noClasses().that().resideOutsideOfPackage("io.forecast.spark..")
-          .should().dependOnClassesThat().resideInAPackage("io.forecast.spark..");
+  @BeforeAll
+  static void importProjectClasses() throws URISyntaxException {
+    List<Path> locations = new java.util.ArrayList<>();
+    for (Class<?> c : List.of(SparkJobs.class, io.forecast.forecasting.Forecaster.class,
+        io.forecast.data.TimeSeriesFrame.class)) {
+      locations.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()));
+    }
+    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPaths(locations);
+  }
 
-  @ArchTest
-  static final ArchRule only_spark_uses_spark =
-      noClasses().that().resideInAnyPackage("io.forecast.data..", "io.forecast.forecasting..",
-              "io.forecast.attention..")
-          .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "org.apache.hadoop..");
+  @Test
+  void sparkDoesNotDependOnApi() {
+    noClasses().that().resideInAPackage("io.forecast.spark..")
+        .should().dependOnClassesThat().resideInAPackage("io.forecast.api..").check(classes);
+  }
+
+  @Test
+  void nothingDependsOnSpark() {
+    noClasses().that().resideOutsideOfPackage("io.forecast.spark..")
+        .should().dependOnClassesThat().resideInAPackage("io.forecast.spark..").check(classes);
+  }
+
+  @Test
+  void noSparkOrHadoopOutsideTheSparkModule() {
+    noClasses().that().resideInAnyPackage("io.forecast.data..", "io.forecast.forecasting..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "org.apache.hadoop..")
+        .check(classes);
+  }
 }
