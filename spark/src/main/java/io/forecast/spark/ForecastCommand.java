@@ -50,7 +50,7 @@ final class ForecastCommand implements Callable<Integer> {
   @Option(names = "--rolling", description = "Forecast from every origin, stepping back from the end by --stride rows.")
   boolean rolling;
 
-  @Option(names = "--stride", paramLabel = "N", description = "Rows between rolling origins (default: 96).")
+  @Option(names = "--stride", paramLabel = "N", description = "Rows between rolling origins (default: the model's pred_len).")
   Integer stride;
 
   @Spec CommandSpec spec;
@@ -60,16 +60,18 @@ final class ForecastCommand implements Callable<Integer> {
     if (model != null && modelColumn != null) {
       throw new SparkJobException("give --model or --model-column, not both");
     }
-    if (stride != null && (stride < 1 || !rolling)) {
-      throw new SparkJobException(stride < 1 ? "--stride must be at least 1, got " + stride
-          : "--stride needs --rolling");
+    if (stride != null && stride < 1) {
+      throw new SparkJobException("--stride must be at least 1, got " + stride);
+    }
+    if (stride != null && !rolling) {
+      throw new SparkJobException("--stride needs --rolling");
     }
     List<Double> levels = intervals == null ? List.of() : ConformalCalibration.parseLevels(intervals);
     SparkSession spark = SparkJobs.session(job.master, "forecast");
     SeriesTable table = new SeriesTable(job.input, job.format, job.seriesColumn, job.timestampColumn,
         job.valueColumns, null, modelColumn);
     ForecastJob.Config config = new ForecastJob.Config(table, new StorePaths(job.store), model,
-        model == null && modelColumn == null, levels, rolling ? (stride == null ? 96 : stride) : 0);
+        model == null && modelColumn == null, levels, rolling ? (stride == null ? -1 : stride) : 0);
     long t0 = System.nanoTime();
     Dataset<Row> all = ForecastJob.forecasts(spark, config, job.partitions(spark)).persist(StorageLevel.MEMORY_AND_DISK());
     try {

@@ -49,7 +49,8 @@ public final class ForecastJob {
    * @param model the one model of every series ({@code null}: the tag's value, or the series' own model)
    * @param perSeries whether each series has its own model ({@link ModelIds#of} its id)
    * @param levels interval levels (empty: none)
-   * @param stride rows between rolling origins (0: only the end of each series)
+   * @param stride rows between rolling origins (0: only the end of each series; -1: the model's
+   *     {@code pred_len}, as {@code forecast forecast --rolling} without {@code --stride})
    */
   public record Config(SeriesTable table, StorePaths store, String model, boolean perSeries, List<Double> levels,
       int stride) implements Serializable {
@@ -129,7 +130,8 @@ public final class ForecastJob {
       long step = BatchForecast.step(card, frame);
       int n = card.columns().size();
       List<Row> out = new ArrayList<>();
-      for (int origin : BatchForecast.origins(frame.rows(), card.seqLen(), config.stride())) {
+      int stride = config.stride() < 0 ? card.predLen() : config.stride();
+      for (int origin : BatchForecast.origins(frame.rows(), card.seqLen(), stride)) {
         BatchForecast.AtOrigin at = BatchForecast.at(f, frame, origin, step, config.levels());
         for (int k = 0; k < card.predLen(); k++) {
           Object[] row = new Object[width];

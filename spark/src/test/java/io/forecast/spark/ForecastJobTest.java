@@ -88,7 +88,7 @@ class ForecastJobTest {
 
   /**
    * Parquet input with a Spark timestamp column and double values, a model per group named in a
-   * column: the naive model repeats each series' last value (by hand: the last row of each series).
+   * column, rolling origins: the naive model repeats the value before each origin (by hand).
    */
   @Test
   void parquetWithSparkTimestampsAndAModelPerGroupColumn() throws Exception {
@@ -113,20 +113,27 @@ class ForecastJobTest {
     }
     Path out = dir.resolve("out.csv");
     String[] r = LocalSpark.run("forecast", "--master", LocalSpark.MASTER, "--input", parquet.toString(),
-        "--store", store.toString(), "--model-column", "model_id", "--out", out.toString(), "--partitions", "2");
+        "--store", store.toString(), "--model-column", "model_id", "--out", out.toString(), "--partitions", "2",
+        "--rolling", "--stride", "20");
 
     assertThat(r[0]).as(r[2]).isEqualTo("0");
-    assertThat(r[1]).contains("\"series\":4", "\"rowsWritten\":12", "\"failed\":{}");
+    // origins every 20 rows back from the end of 60 rows: after rows 20, 40 and 60; 3 steps each
+    assertThat(r[1]).contains("\"series\":4", "\"rowsWritten\":36", "\"failed\":{}");
     List<Row> rows = LocalSpark.get().read().option("header", "true").csv(out.toString()).collectAsList();
-    assertThat(rows).hasSize(12);
+    assertThat(rows).hasSize(36);
+    Map<String, Integer> rowOf = new HashMap<>();
+    for (int i = 0; i < 60; i++) {
+      rowOf.put(LocalSpark.hour(i), i);
+    }
     for (Row row : rows) {
       List<String> values = series.get(row.getString(0));
+      int last = rowOf.get(row.getString(2));
+      assertThat(last).isIn(19, 39, 59);
       assertThat(row.getString(1)).isEqualTo("naive-model");
-      assertThat(row.getString(2)).isEqualTo(LocalSpark.hour(59));
-      assertThat(row.getString(3)).isEqualTo(LocalSpark.hour(59 + Integer.parseInt(row.getString(4))));
-      double last = Double.parseDouble(values.get(59));
+      assertThat(row.getString(3)).isEqualTo(LocalSpark.hour(last + Integer.parseInt(row.getString(4))));
+      double expected = Double.parseDouble(values.get(last));
       // to float32 rounding: the model works on float32 z-scores
-      assertThat(Double.parseDouble(row.getString(5))).isCloseTo(last, within(Math.abs(last) * 1e-6));
+      assertThat(Double.parseDouble(row.getString(5))).isCloseTo(expected, within(Math.abs(expected) * 1e-6));
     }
   }
 
