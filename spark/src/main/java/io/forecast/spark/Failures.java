@@ -14,7 +14,8 @@ import java.util.Locale;
  * Why one series failed, in a word and a sentence: a bad series is reported in the job's table and
  * never fails the job. Reasons: {@code too-short}, {@code nan} (a missing or non-numeric value),
  * {@code constant}, {@code bad-data} (any other problem of the rows: timestamps, columns), {@code
- * settings}, {@code no-model}, {@code bad-model} (a model that cannot be read), {@code columns} (the model's columns are not the series'), {@code error}.
+ * settings}, {@code no-model}, {@code bad-model} (a model that cannot be read), {@code intervals} (a level the model
+ * has not calibrated), {@code columns} (the model's columns are not the series'), {@code error}.
  */
 final class Failures {
   private Failures() {}
@@ -41,6 +42,8 @@ final class Failures {
     } else if (e instanceof NoSuchFileException) {
       reason = "no-model";
       message = ((NoSuchFileException) e).getReason() != null ? ((NoSuchFileException) e).getReason() : message;
+    } else if (e instanceof io.forecast.forecasting.conformal.IntervalsUnavailableException) {
+      reason = "intervals";
     } else if (e instanceof java.io.IOException) {
       reason = "bad-model";
     } else if (e instanceof DataException) {
