@@ -23,7 +23,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.encoders.ExpressionEncoder;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -82,7 +82,7 @@ public final class ForecastJob {
     schema = schema.add("reason", DataTypes.StringType).add("message", DataTypes.StringType);
     int width = schema.size();
     return input.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> flat(SeriesUnit.units(rows, header),
-        unit -> forecastOne(unit, config, width).iterator()), ExpressionEncoder.apply(schema));
+        unit -> forecastOne(unit, config, width).iterator()), Encoders.row(schema));
   }
 
   private static <T, R> Iterator<R> flat(Iterator<T> in, FlatMapFunction<T, R> f) {

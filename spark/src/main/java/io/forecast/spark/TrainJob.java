@@ -24,7 +24,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.encoders.ExpressionEncoder;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -102,7 +102,7 @@ public final class TrainJob {
     Dataset<Row> input = config.table().read(spark, partitions);
     List<String> header = header(config.table(), input);
     return input.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> train(rows, header, config),
-        ExpressionEncoder.apply(SUMMARY));
+        Encoders.row(SUMMARY));
   }
 
   /** The CSV header of a unit: the timestamp column's name, then the value columns. */
