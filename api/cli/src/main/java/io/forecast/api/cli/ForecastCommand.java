@@ -5,13 +5,13 @@ import io.forecast.forecasting.Forecaster;
 import io.forecast.forecasting.ModelCard;
 import io.forecast.forecasting.conformal.ConformalCalibration;
 import io.forecast.forecasting.conformal.PredictionIntervals;
+import io.forecast.forecasting.pipeline.BatchForecast;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +101,7 @@ public final class ForecastCommand implements Callable<Integer> {
         throw new BadInputException(frame.source() + " has " + rows + " rows; the model needs at least seq_len = "
             + card.seqLen());
       }
-      long step = frame.quality().frequencySeconds() > 0 ? frame.quality().frequencySeconds() : card.frequencySeconds();
+      long step = BatchForecast.step(card, frame);
       List<Integer> origins = origins(rows, card.seqLen(), rolling ? (stride == null ? card.predLen() : stride) : 0);
       int n = card.columns().size();
       Path temp = out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".tmp");
@@ -111,45 +111,22 @@ public final class ForecastCommand implements Callable<Integer> {
               .setTaskName("forecast").setInitialMax(origins.size()).setStyle(ProgressBarStyle.ASCII)
               .setUnit(" origins", 1).build()) {
         w.write("origin,timestamp,step");
-        for (String c : card.columns()) {
+        for (String c : BatchForecast.valueColumns(card, levels)) {
           w.write(',');
           w.write(csvField(c));
         }
-        for (double level : levels) {
-          String label = ConformalCalibration.label(level);
-          for (String c : card.columns()) {
-            w.write(',');
-            w.write(csvField(c + "_lo" + label));
-            w.write(',');
-            w.write(csvField(c + "_hi" + label));
-          }
-        }
         w.write('\n');
         for (int origin : origins) {
-          double[] history = frame.values(origin - card.seqLen(), origin);
-          double[] y = f.forecast(history, card.seqLen());
-          PredictionIntervals bands = levels.isEmpty() ? null : f.intervals(y, levels);
-          long last = frame.timestamp(origin - 1);
-          String originText = frame.timestampFormat().format(last);
+          BatchForecast.AtOrigin at = BatchForecast.at(f, frame, origin, step, levels);
           for (int k = 0; k < card.predLen(); k++) {
-            w.write(originText);
+            w.write(at.originTimestamp());
             w.write(',');
-            w.write(frame.timestampFormat().format(last + (k + 1) * step));
+            w.write(at.timestamps().get(k));
             w.write(',');
             w.write(Integer.toString(k + 1));
-            for (int c = 0; c < n; c++) {
+            for (double v : BatchForecast.row(at, k, n)) {
               w.write(',');
-              w.write(Double.toString(y[k * n + c]));
-            }
-            if (bands != null) {
-              for (PredictionIntervals.Band band : bands.bands().values()) {
-                for (int c = 0; c < n; c++) {
-                  w.write(',');
-                  w.write(Double.toString(band.lower()[k * n + c]));
-                  w.write(',');
-                  w.write(Double.toString(band.upper()[k * n + c]));
-                }
-              }
+              w.write(Double.toString(v));
             }
             w.write('\n');
           }
@@ -217,15 +194,7 @@ public final class ForecastCommand implements Callable<Integer> {
   }
 
   static List<Integer> origins(int rows, int seqLen, int stride) {
-    List<Integer> out = new ArrayList<>();
-    if (stride == 0) {
-      out.add(rows);
-      return out;
-    }
-    for (int o = rows; o >= seqLen; o -= stride) {
-      out.add(0, o);
-    }
-    return out;
+    return BatchForecast.origins(rows, seqLen, stride);
   }
 
   private static String csvField(String s) {
