@@ -1,8 +1,10 @@
 package io.forecast.spark;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 
 import java.io.Serializable;
@@ -121,7 +123,8 @@ public record SeriesTable(String path, String format, String seriesColumn, Strin
         || tsType == DataTypes.TimestampNTZType
         ? date_format(col(timestampColumn), "yyyy-MM-dd HH:mm:ss") : col(timestampColumn).cast(DataTypes.StringType);
     List<Column> select = new ArrayList<>();
-    select.add(col(keyColumn).cast(DataTypes.StringType).as(KEY));
+    // a row without a key is a unit of its own, named "" (its model id is ModelIds.of(""))
+    select.add(coalesce(col(keyColumn).cast(DataTypes.StringType), lit("")).as(KEY));
     select.add(col(tagColumn).cast(DataTypes.StringType).as(TAG));
     select.add(time.as(TIME));
     for (String v : values) {
