@@ -57,7 +57,7 @@ public abstract class EncoderNetworkModel extends NetworkModel implements Probed
    * Each encoder layer's mixing matrix for raw inputs (the {@code weights} of {@link #probe}).
    *
    * @return per layer, {@code S × H × N × N} values, row-major; {@code null} for a layer whose operator
-   *     never forms the matrix (monarch, delta)
+   *     never forms the matrix (delta)
    */
   public List<float[]> attentionWeights(float[] input, int batch) {
     return probe(input, batch).weights();

@@ -17,7 +17,7 @@ import java.util.List;
  * @param dModel token width
  * @param forecast {@code B × τ × C}
  * @param weights per layer, {@code S × H × N × N}; {@code null} where the operator forms no matrix
- *     (monarch, delta)
+ *     (delta)
  * @param attentionOutputs per layer, the operator's output with the heads merged, {@code S × N × dModel}
  *     (before the output projection)
  * @param tokenStates per layer, the layer's output tokens, {@code S × N × dModel}

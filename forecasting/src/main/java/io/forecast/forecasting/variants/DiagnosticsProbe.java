@@ -68,7 +68,7 @@ public final class DiagnosticsProbe implements RunProbe {
 
   /**
    * One layer's diagnostics over the probed windows; the mixing-matrix fields are {@code null} for
-   * operators that never form the matrix (monarch, delta).
+   * operators that never form the matrix (delta).
    *
    * @param layer 1 for the first encoder layer
    * @param rowError largest |row sum − 1| over every probed matrix
