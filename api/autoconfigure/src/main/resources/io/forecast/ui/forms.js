@@ -49,7 +49,7 @@ export function clearErrors(form) {
 const NAMED = [/field '([^']+)'/, /part '([^']+)'/, /setting '([^']+)'/, /^'([^']+)'/];
 
 /** Which of the form's fields a problem detail names: a quoted field or setting, else the file for CSV errors. */
-export function fieldFor(form, detail, fileNames = []) {
+export function fieldFor(form, detail) {
   for (const re of NAMED) {
     const m = re.exec(detail);
     if (m) {
@@ -61,7 +61,7 @@ export function fieldFor(form, detail, fileNames = []) {
     if (detail.includes(f.dataset.setting)) return f;
   }
   const file = form.querySelector('input[type="file"], textarea[name="file"]');
-  if (file && (/, line \d+|\.csv|column '|rows|timestamp|header/i.test(detail) || fileNames.some((n) => n && detail.startsWith(n)))) {
+  if (file && /, line \d+|\.csv|column '|rows|timestamp|header/i.test(detail)) {
     return file;
   }
   return null;

@@ -37,7 +37,7 @@ export async function render(view) {
     const blob = csvBlob(file);
     if (!blob) { showError(form, { detail: "multipart part 'file' is missing: choose a CSV file" }); return; }
     let settings;
-    try { settings = collectSettings(form, types[type.value]); } catch (e) { showError(form, e); return; }
+    try { settings = collectSettings(form); } catch (e) { showError(form, e); return; }
     const values = Object.fromEntries(['id', 'seqLen', 'predLen', 'seed', 'intervals']
       .map((n) => [n, form.elements[n].value.trim()]));
     const button = form.querySelector('button[type="submit"]');
