@@ -2,6 +2,7 @@ package io.forecast.forecasting.olinear;
 
 import io.forecast.forecasting.nn.Layers;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
@@ -41,6 +42,7 @@ public final class LinearEncoderLayer extends AbstractBlock {
   private final Linear ffnUp;
   private final Linear ffnDown;
   private final LayerNorm norm2;
+  private final InferenceCache.Slot inferenceCache = new InferenceCache.Slot();
 
   /** Creates a layer for {@code variates} tokens of width {@code dModel}. */
   public LinearEncoderLayer(int variates, int dModel, int dFf, float dropout) {
@@ -87,15 +89,47 @@ public final class LinearEncoderLayer extends AbstractBlock {
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray h = inputs.singletonOrThrow();
-    NDArray v = one(valueProjection, store, h, training);
-    NDArray mixed = normLin != null ? one(normLin, store, v, training)
-        : attention.mix(store, h, v, training, false).output();
-    NDArray crossSeries =
-        Layers.dropout(one(outputProjection, store, mixed, training), dropout, training);
+    NDArray crossSeries;
+    if (normLin != null && InferenceCache.applies(training)) {
+      crossSeries = foldedCrossSeries(store, h);
+    } else {
+      NDArray v = one(valueProjection, store, h, training);
+      NDArray mixed = normLin != null ? one(normLin, store, v, training)
+          : attention.mix(store, h, v, training, false).output();
+      crossSeries = Layers.dropout(one(outputProjection, store, mixed, training), dropout, training);
+    }
     h = one(norm1, store, h.add(crossSeries), training);
     NDArray f = Layers.dropout(Activation.gelu(one(ffnUp, store, h, training)), dropout, training);
     f = Layers.dropout(one(ffnDown, store, f, training), dropout, training);
     return new NDList(one(norm2, store, h.add(f), training));
+  }
+
+  /**
+   * {@code out_proj(A·v_proj(h))} of an inference pass with a NormLin mixer as {@code (A·h)·(W_o·W_v)ᵀ + C}
+   * ({@link InferenceFolds#mixing}): one {@code d_model × d_model} product per token instead of two.
+   */
+  private NDArray foldedCrossSeries(ParameterStore store, NDArray h) {
+    Device device = h.getDevice();
+    NDArray a = normLin.inferenceMixing(store, device);
+    InferenceCache fold = inferenceCache.get(
+        () -> parameter(valueProjection, "weight", store, device).getManager(), m -> InferenceFolds.mixing(m, a,
+        parameter(valueProjection, "weight", store, device), parameter(valueProjection, "bias", store, device),
+        parameter(outputProjection, "weight", store, device), parameter(outputProjection, "bias", store, device)));
+    NDArray mixed = Layers.local(a.matMul(h), h.getManager());
+    return Linear.linear(mixed, fold.get(0)).singletonOrThrow().add(fold.get(1));
+  }
+
+  /** The value of {@code linear}'s parameter {@code name} ("weight" or "bias") for an inference pass. */
+  static NDArray parameter(Linear linear, String name, ParameterStore store, Device device) {
+    return store.getValue(linear.getParameters().get(name), device, false);
+  }
+
+  /** Forgets the arrays folded from the weights for inference; call after the weights change in place. */
+  void weightsChanged() {
+    inferenceCache.clear();
+    if (normLin != null) {
+      normLin.weightsChanged();
+    }
   }
 
   @Override

@@ -36,8 +36,8 @@ public final class NormLin extends AbstractBlock {
 
   private final Parameter weight;
   private final AttentionOperator normaliser;
-  /** A for inference passes, built once per set of weights (see {@link InferenceCache}). */
-  private volatile NDArray cachedMixing;
+  /** A for inference passes, built once per set of weights. */
+  private final InferenceCache.Slot inferenceCache = new InferenceCache.Slot();
 
   /** Creates the mixer for {@code variates} tokens with dropout {@code dropout} on A. */
   public NormLin(int variates, float dropout) {
@@ -100,41 +100,21 @@ public final class NormLin extends AbstractBlock {
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray v = inputs.singletonOrThrow();
     if (InferenceCache.applies(training)) {
-      return new NDList(Layers.local(cachedMixing(store, v.getDevice()).matMul(v), v.getManager()));
+      return new NDList(Layers.local(inferenceMixing(store, v.getDevice()).matMul(v), v.getManager()));
     }
     NDArray a = mixingMatrix(store, v.getManager(), v.getDevice(), training);
     return new NDList(a.matMul(v));
   }
 
-  private NDArray cachedMixing(ParameterStore store, Device device) {
-    NDArray a = cachedMixing;
-    if (a != null) {
-      return a;
-    }
-    synchronized (this) {
-      if (cachedMixing == null) {
-        NDManager owner = store.getValue(weight, device, false).getManager();
-        NDManager keep = owner.newSubManager();
-        try (NDManager scratch = owner.newSubManager()) {
-          NDArray built = mixingMatrix(store, scratch, device, false);
-          built.attach(keep);
-          cachedMixing = built;
-        } catch (RuntimeException e) {
-          keep.close();
-          throw e;
-        }
-      }
-      return cachedMixing;
-    }
+  /** A for inference passes (no dropout), built once per set of weights; owned by the cache. */
+  NDArray inferenceMixing(ParameterStore store, Device device) {
+    return inferenceCache.get(() -> store.getValue(weight, device, false).getManager(),
+        m -> new NDArray[] {mixingMatrix(store, m, device, false)}).get(0);
   }
 
   /** Forgets the cached inference A; call after the weight changes in place. */
-  synchronized void weightsChanged() {
-    NDArray a = cachedMixing;
-    cachedMixing = null;
-    if (a != null) {
-      a.getManager().close();
-    }
+  void weightsChanged() {
+    inferenceCache.clear();
   }
 
   @Override

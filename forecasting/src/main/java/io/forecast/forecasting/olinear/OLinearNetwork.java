@@ -48,7 +48,8 @@ public final class OLinearNetwork extends AbstractBlock {
   private final Linear headDown;
   private NDArray qInTransposed;
   private NDArray qOutMatrix;
-  private volatile InferenceCache inferenceCache;
+  /** Folded arrays of inference passes: {head weight, head bias[, input weight, input shift]}. */
+  private final InferenceCache.Slot inferenceCache = new InferenceCache.Slot();
 
   /**
    * Creates the (uninitialised) network.
@@ -191,12 +192,18 @@ public final class OLinearNetwork extends AbstractBlock {
       h = LinearEncoderLayer.one(layer, store, h, training);
     }
     h = LinearEncoderLayer.one(encoderNorm, store, h, training);
-    NDArray u = LinearEncoderLayer.one(outputProjection, store, h, training).reshape(batch, n, d, tau);
-    NDArray shift2 =
-        Layers.local(store.getValue(delta2, device, training).reshape(n, 1, tau), manager);
-    NDArray y = u.matMul(qOutMatrix).add(shift2); // [B,N,D,tau]
-    NDArray flat = y.transpose(0, 1, 3, 2).reshape(batch, n, (long) tau * d); // t*D + d
-    NDArray hidden = Activation.gelu(LinearEncoderLayer.one(headUp, store, flat, training));
+    NDArray hidden;
+    if (InferenceCache.applies(training)) {
+      InferenceCache folded = inferenceCache(store, device);
+      hidden = Activation.gelu(Linear.linear(h, folded.get(0)).singletonOrThrow().add(folded.get(1)));
+    } else {
+      NDArray u = LinearEncoderLayer.one(outputProjection, store, h, training).reshape(batch, n, d, tau);
+      NDArray shift2 =
+          Layers.local(store.getValue(delta2, device, training).reshape(n, 1, tau), manager);
+      NDArray y = u.matMul(qOutMatrix).add(shift2); // [B,N,D,tau]
+      NDArray flat = y.transpose(0, 1, 3, 2).reshape(batch, n, (long) tau * d); // t*D + d
+      hidden = Activation.gelu(LinearEncoderLayer.one(headUp, store, flat, training));
+    }
     NDArray out = LinearEncoderLayer.one(headDown, store, hidden, training).transpose(0, 2, 1);
     out = Layers.dropout(out, p, training);
     return revIn.denormalize(store, out, stats, training);
@@ -223,12 +230,11 @@ public final class OLinearNetwork extends AbstractBlock {
    * with {@code W_d} the d-th T-column block of the first Linear's weight.
    */
   private NDArray projectShortcut(ParameterStore store, NDArray series, boolean training) {
-    NDArray[] folded;
-    if (InferenceCache.applies(training)) {
-      folded = inferenceCache(store, series.getDevice()).shortcut();
-    } else {
-      folded = foldShortcut(store, series.getManager(), series.getDevice(), training);
+    if (InferenceCache.applies(training)) { // Q_in folded into the weight too: one product
+      InferenceCache folded = inferenceCache(store, series.getDevice());
+      return Linear.linear(series, folded.get(2)).singletonOrThrow().add(folded.get(3));
     }
+    NDArray[] folded = foldShortcut(store, series.getManager(), series.getDevice(), training);
     NDArray coefficients = series.matMul(qInTransposed); // [B,N,T] = Q_in x per variate
     return Linear.linear(coefficients, folded[0]).singletonOrThrow().add(folded[1]);
   }
@@ -254,20 +260,26 @@ public final class OLinearNetwork extends AbstractBlock {
     return new NDArray[] {effective, shiftTerm};
   }
 
-  /** The forward pass's parameter-only arrays for inference, built once per set of weights. */
+  /**
+   * The arrays inference passes fold from the weights ({@link InferenceFolds}), built once per set of
+   * weights: the head's weight and bias, then, on the rank-1 shortcut, the input weight with Q_in folded
+   * in and the shift term.
+   */
   private InferenceCache inferenceCache(ParameterStore store, Device device) {
-    InferenceCache cache = inferenceCache;
-    if (cache != null) {
-      return cache;
-    }
-    synchronized (this) {
-      if (inferenceCache == null) {
-        NDManager owner = qInTransposed.getManager();
-        inferenceCache = InferenceCache.build(owner, m -> config.rank1Shortcut()
-            ? foldShortcut(store, m, device, false) : new NDArray[0]);
+    return inferenceCache.get(() -> qInTransposed.getManager(), m -> {
+      NDArray[] head = InferenceFolds.head(m,
+          LinearEncoderLayer.parameter(outputProjection, "weight", store, device),
+          LinearEncoderLayer.parameter(outputProjection, "bias", store, device),
+          qOutMatrix, store.getValue(delta2, device, false),
+          LinearEncoderLayer.parameter(headUp, "weight", store, device),
+          LinearEncoderLayer.parameter(headUp, "bias", store, device),
+          config.embedSize());
+      if (!config.rank1Shortcut()) {
+        return head;
       }
-      return inferenceCache;
-    }
+      NDArray[] shortcut = foldShortcut(store, m, device, false);
+      return new NDArray[] {head[0], head[1], InferenceFolds.input(m, shortcut[0], qInTransposed), shortcut[1]};
+    });
   }
 
   /**
@@ -275,16 +287,10 @@ public final class OLinearNetwork extends AbstractBlock {
    * weights change in place (training does it on every training forward pass, {@code restore} and
    * loading through {@link OLinearModel}).
    */
-  public synchronized void weightsChanged() {
-    InferenceCache cache = inferenceCache;
-    inferenceCache = null;
-    if (cache != null) {
-      cache.close();
-    }
+  public void weightsChanged() {
+    inferenceCache.clear();
     for (LinearEncoderLayer layer : layers) {
-      if (layer.normLin() != null) {
-        layer.normLin().weightsChanged();
-      }
+      layer.weightsChanged();
     }
   }
 

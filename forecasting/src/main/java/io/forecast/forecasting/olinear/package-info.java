@@ -25,6 +25,13 @@
  * (Σ_d φ_d W_d)·Q_in x + (Σ_d W_d)·δ1}, D times cheaper than the literal flatten; both paths give
  * the same outputs and gradients up to float rounding.
  *
+ * <p>Inference passes (gradient recording off, no dropout) multiply out the affine chains with no
+ * non-linearity inside once per set of weights ({@code InferenceFolds}, formed in float64): Q_in into the
+ * shortcut's weight, each NormLin layer's {@code out_proj·A·v_proj} into one {@code d_model × d_model}
+ * product, and the head's {@code output_linear → Q_out → δ2 → flatten → fc_up} into one {@code d_ff × d_model}
+ * product, about half the multiply-adds per token of the paper preset. Their forecasts agree with the
+ * step-by-step pass to float32 rounding, not bit for bit; training passes are step by step and unchanged.
+ *
  * <p>{@link io.forecast.forecasting.olinear.OLinearType} is the {@code olinear} model type (presets,
  * settings, OrthoTrans bases from the training rows, training with the generic trainer);
  * {@link io.forecast.forecasting.olinear.OLinearPredictor} the fitted model with its bases;
