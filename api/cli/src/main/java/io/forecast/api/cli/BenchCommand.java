@@ -232,7 +232,8 @@ public final class BenchCommand implements Runnable {
   @Command(name = "http", mixinStandardHelpOptions = true,
       description = "Load-test a running 'forecast serve' on loopback: for each client count, N POST /api/v1/forecasts "
           + "requests (the last seqLen rows of the file as JSON history) after a warm-up; prints p50, p90, p99, "
-          + "throughput, errors and (with --pid) the server's RSS before and after each level.")
+          + "throughput, errors, the server's own mean time per request (its Prometheus timer), and (with --pid) the "
+          + "server's RSS before and after each level and the CPU milliseconds per request of server and load generator.")
   static final class Http implements Callable<Integer> {
     @Option(names = "--url", required = true, paramLabel = "URL", description = "Server base URL, e.g. http://127.0.0.1:8080.")
     String url;
@@ -322,7 +323,14 @@ public final class BenchCommand implements Runnable {
           load.run(c, warmup, limit);
         }
         Double before = HttpLoad.rssMiB(pid);
+        double[] serverBefore = HttpLoad.serverRequestTotals(http, base);
+        Double serverCpuBefore = HttpLoad.cpuMillis(pid);
+        Double clientCpuBefore = HttpLoad.cpuMillis(ProcessHandle.current().pid());
         Map<String, Object> level = load.run(c, requests, limit);
+        Double clientCpuAfter = HttpLoad.cpuMillis(ProcessHandle.current().pid());
+        Double serverCpuAfter = HttpLoad.cpuMillis(pid);
+        HttpLoad.putCostSplit(level, serverBefore, HttpLoad.serverRequestTotals(http, base), serverCpuBefore,
+            serverCpuAfter, clientCpuBefore, clientCpuAfter);
         level.put("rssBeforeMiB", before);
         level.put("rssAfterMiB", HttpLoad.rssMiB(pid));
         levels.add(level);

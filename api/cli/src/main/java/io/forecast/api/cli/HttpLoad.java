@@ -131,6 +131,76 @@ final class HttpLoad {
     return null;
   }
 
+  /**
+   * What the server itself measured for {@code POST /api/v1/forecasts}: the request count and total seconds
+   * of Spring's {@code http.server.requests} timer (from the request's arrival in the servlet filter chain to
+   * the response written: JSON parsing, validation, forecasting and serialisation, without the network or the
+   * client), summed over status codes, from the server's Prometheus scrape; {@code null} where the scrape is
+   * not available (actuator off or protected).
+   */
+  static double[] serverRequestTotals(HttpClient http, URI base) {
+    HttpResponse<String> scrape;
+    try {
+      scrape = http.send(HttpRequest.newBuilder(base.resolve("/actuator/prometheus")).GET()
+          .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+    if (scrape.statusCode() != 200) {
+      return null;
+    }
+    double count = 0;
+    double sum = 0;
+    boolean found = false;
+    for (String line : scrape.body().split("\n")) {
+      if (!line.contains("uri=\"/api/v1/forecasts\"") || !line.contains("method=\"POST\"")) {
+        continue;
+      }
+      try {
+        double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        if (line.startsWith("http_server_requests_seconds_count{")) {
+          count += value;
+          found = true;
+        } else if (line.startsWith("http_server_requests_seconds_sum{")) {
+          sum += value;
+        }
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return found ? new double[] {count, sum} : null;
+  }
+
+  /** CPU time (user + system) a process has used so far, in milliseconds, or {@code null} where unknown. */
+  static Double cpuMillis(Long pid) {
+    if (pid == null) {
+      return null;
+    }
+    return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).map(d -> d.toNanos() / 1e6).orElse(null);
+  }
+
+  /**
+   * The split of one level's cost between server and load generator: the server's own mean time per request
+   * ({@link #serverRequestTotals}) and the CPU milliseconds per completed request of each process.
+   */
+  static void putCostSplit(Map<String, Object> level, double[] serverBefore, double[] serverAfter,
+      Double serverCpuBefore, Double serverCpuAfter, Double clientCpuBefore, Double clientCpuAfter) {
+    int completed = (Integer) level.get("completed");
+    if (serverBefore != null && serverAfter != null && serverAfter[0] > serverBefore[0]) {
+      level.put("serverRequestsTimed", (long) (serverAfter[0] - serverBefore[0]));
+      level.put("serverMeanMs", (serverAfter[1] - serverBefore[1]) * 1000 / (serverAfter[0] - serverBefore[0]));
+    }
+    if (completed > 0 && serverCpuBefore != null && serverCpuAfter != null) {
+      level.put("serverCpuMsPerRequest", (serverCpuAfter - serverCpuBefore) / completed);
+    }
+    if (completed > 0 && clientCpuBefore != null && clientCpuAfter != null) {
+      level.put("clientCpuMsPerRequest", (clientCpuAfter - clientCpuBefore) / completed);
+    }
+  }
+
   /** Whether a URL's host is a loopback address. */
   static boolean isLoopback(URI url) {
     String host = url.getHost();
