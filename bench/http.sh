@@ -6,7 +6,9 @@
 # Output: bench-out/http.json (the bench's JSON), bench-out/serve.log (server log).
 # Usage: bench/http.sh [PRESET (default fast)] [REQUESTS (default 10000)] [CLIENTS (default 1,8,32)]
 # Env: PORT (default 18080), SERVE_THREADS (PyTorch threads per forecast, default 1),
-#      FORECAST (the CLI to run, default ./forecast), FORECAST_JAVA_OPTS (server JVM options).
+#      FORECAST (the CLI to run, default ./forecast), SERVE (the CLI that trains and serves, default
+#      FORECAST: e.g. an older jar's wrapper, to compare servers under the same load generator),
+#      FORECAST_JAVA_OPTS (server JVM options).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PRESET="${1:-fast}"
@@ -14,16 +16,17 @@ REQUESTS="${2:-10000}"
 CLIENTS="${3:-1,8,32}"
 PORT="${PORT:-18080}"
 FORECAST="${FORECAST:-$ROOT/forecast}"
+SERVE="${SERVE:-$FORECAST}"
 OUT="$ROOT/bench-out"
 STORE="$OUT/serve-models"
 MODEL="etth1_96_96_$PRESET"
 mkdir -p "$OUT" "$STORE"
 if [ ! -f "$STORE/$MODEL/model.json" ]; then
   echo "$(date -u +%FT%TZ) training $MODEL (preset $PRESET)" >&2
-  $FORECAST train --data "$ROOT/data/demo/ETTh1.csv" --seq-len 96 --pred-len 96 --preset "$PRESET" --no-progress \
+  $SERVE train --data "$ROOT/data/demo/ETTh1.csv" --seq-len 96 --pred-len 96 --preset "$PRESET" --no-progress \
     --out "$STORE/$MODEL" > "$OUT/$MODEL.train.json"
 fi
-$FORECAST serve --host 127.0.0.1 --port "$PORT" --store "$STORE" --threads "${SERVE_THREADS:-1}" > "$OUT/serve.log" 2>&1 &
+$SERVE serve --host 127.0.0.1 --port "$PORT" --store "$STORE" --threads "${SERVE_THREADS:-1}" > "$OUT/serve.log" 2>&1 &
 SERVER=$!
 trap 'kill -TERM $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
