@@ -101,9 +101,9 @@ public final class OrthoTransOps {
     Objects.requireNonNull(correlation, "correlation");
     int n = correlation.length();
     DMatrixRMaj a = DMatrixRMaj.wrap(n, n, correlation.raw().clone());
-    EigenDecomposition_F64<DMatrixRMaj> eig = n >= LARGE_LENGTH
-        ? org.ejml.dense.row.factory.DecompositionFactory_MT_DDRM.eig(n, true, true)
-        : DecompositionFactory_DDRM.eig(n, true, true);
+    // One thread: on an idle 2-core machine EJML's multi-threaded solver is slower (weather L = 720:
+    // 592 ms against 535 ms, forecasting/RESULTS.md), and a training run has its own threads to feed.
+    EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
     if (!eig.decompose(a)) {
       throw new IllegalStateException("symmetric eigendecomposition of the " + n + " x " + n
           + " lag-correlation matrix did not converge");
@@ -273,9 +273,9 @@ public final class OrthoTransOps {
   }
 
   /**
-   * Window lengths from which the first lag row is computed by FFT ({@link FftLagProducts}) and the
-   * eigendecomposition runs multi-threaded: below it the direct sums and the one-thread solver are as
-   * fast or faster (and the bases of the common L = 96 … 192 stay exactly as before).
+   * Window lengths from which the first lag row is computed by FFT ({@link FftLagProducts}): below it
+   * the direct sums are as fast or faster (and the bases of the common L = 96 … 192 stay exactly as
+   * before).
    */
   static final int LARGE_LENGTH = 256;
 
