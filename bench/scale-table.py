@@ -25,9 +25,9 @@ for path in glob.glob(os.path.join(out, "*.json")):
                  cpu * per_epoch, wall, int(rss.group(1)) / 1024 / 1024 if rss else float("nan"), d.get("loadAverage")))
 order = {"etth1": 7, "weather": 21, "electricity": 321, "traffic": 862}
 rows.sort(key=lambda r: (order.get(r[0], 0), r[1]))
-print("| data (N) | horizon | parameters | timed iterations | CPU s / iteration | forward / backward / Adam | "
-      "iterations / epoch | CPU s / epoch (extrapolated) | wall s / iteration (load) | peak RSS |")
-print("|---|---|---|---|---|---|---|---|---|---|")
+print("| data (N) | horizon | parameters | timed iterations | CPU s / iteration (calling thread) | forward / backward / Adam | "
+      "iterations / epoch | CPU s / epoch (extrapolated) | wall s / iteration (load) | wall s / epoch (extrapolated) | peak RSS |")
+print("|---|---|---|---|---|---|---|---|---|---|---|")
 for r in rows:
     print(f"| {r[0]} ({order.get(r[0], '?')}) | {r[1]} | {r[2]:,} | {r[3]} | {r[4]:.3f} | {r[5]:.2f} / {r[6]:.2f} / {r[7]:.3f} | "
-          f"{r[8]:,} | {r[9]:,.0f} | {r[10]:.2f} ({r[12]}) | {r[11]:.2f} GiB |")
+          f"{r[8]:,} | {r[9]:,.0f} | {r[10]:.2f} ({r[12]}) | {r[10] * r[8]:,.0f} | {r[11]:.2f} GiB |")

@@ -8,6 +8,7 @@
 # Usage: bench/scale.sh [JAR] [DATA_DIR] [OUT] [SYNTH_DIR]
 #   JAR defaults to api/cli/target/forecast.jar; DATA_DIR to ../shared/data; OUT to bench-out/scale;
 #   SYNTH_DIR (default /tmp/forecast-synthetic) receives the generated electricity.csv and traffic.csv.
+# Env: THREADS (PyTorch threads, default 1), JAVA_OPTS (default -Xmx4g), ONLY ("name-horizon ..." to run a subset).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAR="${1:-$ROOT/api/cli/target/forecast.jar}"
@@ -21,9 +22,11 @@ export MALLOC_ARENA_MAX=1 MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_
 export DJL_CACHE_DIR="${DJL_CACHE_DIR:-$ROOT/target/djl-cache}" ENGINE_CACHE_DIR="${ENGINE_CACHE_DIR:-$ROOT/target/djl-cache}"
 run() { # name file horizon warmup iterations
   [ -s "$OUT/$1-$3.json" ] && return
+  [ -z "${ONLY:-}" ] || [[ " $ONLY " == *" $1-$3 "* ]] || return 0
   echo "$(date -u +%H:%M:%S) start $1 $3 load $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/log"
-  /usr/bin/time -v nice java -Xmx4g -Dai.djl.offline=true -jar "$JAR" bench train-step --data "$2" --pred-len "$3" \
-    --threads 1 --shortcut-only --phases --rounds 1 --warmup "$4" --iterations "$5" > "$OUT/$1-$3.json" 2> "$OUT/$1-$3.err" \
+  # shellcheck disable=SC2086
+  /usr/bin/time -v nice java ${JAVA_OPTS:--Xmx4g} -Dai.djl.offline=true -jar "$JAR" bench train-step --data "$2" --pred-len "$3" \
+    --threads "${THREADS:-1}" --shortcut-only --phases --rounds 1 --warmup "$4" --iterations "$5" > "$OUT/$1-$3.json" 2> "$OUT/$1-$3.err" \
     || echo "run $1 $3 failed, see $OUT/$1-$3.err" >&2
   echo "$(date -u +%H:%M:%S) end $1 $3 load $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/log"
 }
