@@ -54,7 +54,8 @@ class InferenceCacheTest {
     for (OLinearConfig config : new OLinearConfig[] {TINY, TINY.withRank1Shortcut(false),
         TINY.withMixer(OLinearMixerTest.mixer("normlin-sinkhorn", java.util.Map.of())),
         TINY.withMixer(OLinearMixerTest.mixer("normlin-qr", java.util.Map.of())),
-        TINY.withMixer(OLinearMixerTest.mixer("softmax", java.util.Map.of()))}) {
+        TINY.withMixer(OLinearMixerTest.mixer("softmax", java.util.Map.of())),
+        new OLinearConfig(24, 8, 3, 1, 32, 48, 1, 0.1, true)}) { // D = 1, d_ff ≠ d_model, one layer
       try (OLinearModel m = model(config, 3)) {
         float[] reference = uncached(m, input, 5);
         float[] first = m.predict(input, 5);
