@@ -20,6 +20,7 @@ import io.forecast.forecasting.training.Trainer;
 import io.forecast.forecasting.training.TrainingConfig;
 import io.forecast.forecasting.training.TrainingResult;
 import io.forecast.forecasting.training.TrainingSettings;
+import io.forecast.forecasting.transformer.EncoderPredictor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -137,7 +138,7 @@ public final class ITransformerType implements ForecasterType {
       details.put("parameters", model.parameterCount());
       details.put("attention", config.attention());
       details.put("operatorParameters", config.operatorParams().asMap());
-      return new FittedModel(new ITransformerPredictor(model, effectiveSettings(s, config)), result.report(details));
+      return new FittedModel(new EncoderPredictor<>(model, effectiveSettings(s, config)), result.report(details));
     } catch (RuntimeException | Error e) {
       model.close();
       throw e;
@@ -158,6 +159,6 @@ public final class ITransformerType implements ForecasterType {
     } catch (InvalidSettingsException e) {
       throw new IOException(directory + ": model.json holds unusable " + NAME + " settings: " + e.getMessage(), e);
     }
-    return ITransformerPredictor.load(directory, config, given);
+    return EncoderPredictor.load(ITransformerModel.forLoading(config), directory, given);
   }
 }

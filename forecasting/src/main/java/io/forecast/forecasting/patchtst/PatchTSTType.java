@@ -20,6 +20,7 @@ import io.forecast.forecasting.training.TrainingConfig;
 import io.forecast.forecasting.training.TrainingResult;
 import io.forecast.forecasting.training.TrainingSettings;
 import io.forecast.forecasting.mixing.OperatorSettings;
+import io.forecast.forecasting.transformer.EncoderPredictor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -137,7 +138,7 @@ public final class PatchTSTType implements ForecasterType {
       details.put("attention", config.attention());
       details.put("operatorParameters", config.operatorParams().asMap());
       Map<String, Object> effective = OPERATOR_SETTINGS.effectiveSettings(s, config.operatorParams());
-      return new FittedModel(new PatchTSTPredictor(model, effective), result.report(details));
+      return new FittedModel(new EncoderPredictor<>(model, effective), result.report(details));
     } catch (RuntimeException | Error e) {
       model.close();
       throw e;
@@ -158,6 +159,6 @@ public final class PatchTSTType implements ForecasterType {
     } catch (InvalidSettingsException e) {
       throw new IOException(directory + ": model.json holds unusable " + NAME + " settings: " + e.getMessage(), e);
     }
-    return PatchTSTPredictor.load(directory, config, given);
+    return EncoderPredictor.load(PatchTSTModel.forLoading(config), directory, given);
   }
 }

@@ -11,7 +11,9 @@
  * swaps run on: a probed forward pass ({@link io.forecast.forecasting.transformer.ProbeResult}: per layer
  * the mixing matrices, attention outputs and token states) and a view of the trained model with another
  * operator in every layer. {@link io.forecast.forecasting.transformer.EncoderNetworkModel} implements it
- * once for the networks of both types; a fitted model exposes its network through
+ * once for the networks of both types; a fitted model of either type is an
+ * {@link io.forecast.forecasting.transformer.EncoderPredictor} (network, effective settings,
+ * {@code weights.bin}), which exposes its network through
  * {@link io.forecast.forecasting.transformer.ProbedAttentionModel.Source}.
  */
 package io.forecast.forecasting.transformer;

@@ -26,6 +26,7 @@ import io.forecast.forecasting.TrainingData;
 import io.forecast.forecasting.persist.AtomicDirectory;
 import io.forecast.forecasting.pipeline.ForecastPipeline;
 import io.forecast.forecasting.pipeline.TrainingSpec;
+import io.forecast.forecasting.transformer.EncoderPredictor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -174,7 +175,7 @@ class ITransformerTypeTest {
   void sinkhornWithThreeIterationsTrainsAndIsDoublyStochastic() {
     Settings s = TYPE.settings().resolve(small(Map.of("attention", "sinkhorn", "iterations", "3", "epochs", 1)));
     FittedModel fitted = TYPE.fit(new TrainingData(series, "sha"), s, new TrainingContext(5, 0, null, null));
-    try (ITransformerPredictor model = (ITransformerPredictor) fitted.model()) {
+    try (EncoderPredictor<?> model = (EncoderPredictor<?>) fitted.model()) {
       assertThat(model.settings()).containsEntry("iterations", 3).containsEntry("eps", 1.0)
           .containsEntry("float32-marginals", false).doesNotContainKey("bias");
       SlidingWindows test = series.windows(Split.TEST);
