@@ -31,7 +31,7 @@ final class InferenceCache implements AutoCloseable {
    * Builds the cache under {@code owner}: {@code build} computes the arrays in the manager it is given
    * (a scratch manager, closed afterwards; only the returned arrays are kept).
    */
-  static InferenceCache build(NDManager owner, Function<NDManager, NDArray[]> build) {
+  private static InferenceCache build(NDManager owner, Function<NDManager, NDArray[]> build) {
     NDManager manager = owner.newSubManager();
     try (NDManager scratch = owner.newSubManager()) {
       NDArray[] arrays = build.apply(scratch);

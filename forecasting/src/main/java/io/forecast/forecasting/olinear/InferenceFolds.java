@@ -6,8 +6,8 @@ import ai.djl.ndarray.types.DataType;
 
 /**
  * The affine chains of the OLinear forward pass with no non-linearity inside, multiplied out once per
- * set of weights for inference (stateless; every product is formed in float64 and rounded to float32
- * once, so a folded pass is at least as accurate as the step-by-step float32 one).
+ * set of weights for inference (stateless; the products formed here are formed in float64 and rounded
+ * to float32 once; the shortcut's effective weight {@code E} comes in already folded in float32).
  *
  * <ul>
  *   <li>{@link #input}: OrthoTrans and the rank-1 shortcut's weight: {@code (x·Q_inᵀ)·Eᵀ = x·(E·Q_in)ᵀ}.
