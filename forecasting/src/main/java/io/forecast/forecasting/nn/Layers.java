@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.initializer.UniformInitializer;
 
@@ -29,12 +28,15 @@ public final class Layers {
     return LayerNorm.builder().axis(rank - 1).build();
   }
 
-  /** Inverted dropout during training, identity otherwise or when {@code rate} is 0. */
+  /**
+   * Inverted dropout during training ({@link DropoutMasks}: masks from the calling thread's seeded
+   * stream), identity otherwise or when {@code rate} is 0.
+   */
   public static NDArray dropout(NDArray x, float rate, boolean training) {
-    if (!training || rate == 0f) {
+    if (!training) {
       return x;
     }
-    return Dropout.dropout(x, rate, true).singletonOrThrow();
+    return DropoutMasks.apply(x, rate);
   }
 
   /**

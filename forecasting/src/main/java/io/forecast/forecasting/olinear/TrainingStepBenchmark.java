@@ -2,6 +2,7 @@ package io.forecast.forecasting.olinear;
 
 import ai.djl.engine.Engine;
 import io.forecast.data.SlidingWindows;
+import io.forecast.forecasting.nn.DropoutMasks;
 import io.forecast.forecasting.nn.WindowBatcher;
 import io.forecast.forecasting.training.PyTorchAdam;
 import io.forecast.forecasting.training.Trainer;
@@ -44,12 +45,12 @@ public final class TrainingStepBenchmark {
       throw new IllegalArgumentException("need iterations >= 1, warmup >= 0 and at least one full batch of windows");
     }
     Engine engine = io.forecast.forecasting.nn.NativeEngine.get();
-    engine.setRandomSeed(Math.toIntExact(seed % Integer.MAX_VALUE));
     int[] order = IntStream.range(0, train.count()).toArray();
     Random rnd = new Random(seed);
     WindowBatcher batcher = new WindowBatcher(train, batchSize);
     double[] seconds = new double[iterations];
-    try (PyTorchAdam adam = new PyTorchAdam(model.manager(), model.parameters());
+    try (DropoutMasks.Scope masks = DropoutMasks.seeded(seed);
+        PyTorchAdam adam = new PyTorchAdam(model.manager(), model.parameters());
         WeightedL1Loss loss = new WeightedL1Loss(model.manager(), model.config().predLen())) {
       adam.zeroGradients();
       for (int i = 0; i < warmup + iterations; i++) {

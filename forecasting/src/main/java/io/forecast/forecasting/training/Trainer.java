@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import io.forecast.data.SlidingWindows;
+import io.forecast.forecasting.nn.DropoutMasks;
 import io.forecast.forecasting.nn.GradMode;
 import io.forecast.forecasting.nn.TrainableNetwork;
 import io.forecast.forecasting.nn.WindowBatcher;
@@ -23,8 +24,10 @@ import java.util.stream.IntStream;
  * per-batch losses) after each epoch, early stopping, and the best-validation weights restored at
  * the end.
  *
- * <p>Deterministic under {@link TrainingConfig#seed()}: the engine generator (dropout) is reseeded
- * at the start and the shuffling uses a {@link Random} with the same seed. Each batch runs in its
+ * <p>Deterministic under {@link TrainingConfig#seed()}: the dropout masks come from a {@link
+ * io.forecast.forecasting.nn.DropoutMasks} stream with that seed, confined to the training thread
+ * for the run (the engine's global generator is not touched), and the shuffling uses a {@link
+ * Random} with the same seed. Each batch runs in its
  * own sub-manager of the model's manager, closed at the end of the batch. Only one gradient
  * collector may be open per JVM, so only one model can train at a time in a process.
  */
@@ -72,7 +75,6 @@ public final class Trainer {
       throw new IllegalArgumentException("the train split has no window");
     }
     Engine engine = io.forecast.forecasting.nn.NativeEngine.get();
-    engine.setRandomSeed(Math.toIntExact(config.seed() % Integer.MAX_VALUE));
     Random shuffler = new Random(config.seed());
     int[] order = IntStream.range(0, count).toArray();
     int batchSize = Math.min(config.batchSize(), count);
@@ -83,7 +85,8 @@ public final class Trainer {
     int bestEpoch = 0;
     StopReason reason = StopReason.COMPLETED;
     int predLen = model.predLen();
-    try (Optimizer adam = config.optimizer().create(model.manager(), model.parameters(), config.weightDecay());
+    try (DropoutMasks.Scope masks = DropoutMasks.seeded(config.seed());
+        Optimizer adam = config.optimizer().create(model.manager(), model.parameters(), config.weightDecay());
         Loss loss = config.loss().create(model.manager(), predLen)) {
       adam.zeroGradients();
       for (int epoch = 1; epoch <= config.epochs(); epoch++) {
