@@ -19,9 +19,9 @@ import java.util.SplittableRandom;
  * {@code round(p · 2³²)}, so the drop probability is {@code p} to within {@code 2⁻³³}.
  *
  * <p>Why not libtorch's own dropout: its CPU {@code bernoulli_} draws one double per element from a
- * serial Mersenne twister, ≈ 1.3–2.0 ms for a {@code [32, 7, 512]} array on this project's machine,
- * about a tenth of a paper-preset training iteration (forecasting/RESULTS.md); drawing the mask
- * here and multiplying takes ≈ 0.5 ms. It also draws from the engine's one global generator, which
+ * serial Mersenne twister, ≈ 1.2–1.7 ms for a {@code [32, 7, 512]} array on this project's machine
+ * (six such calls and three small ones per paper-preset iteration: about a tenth of it,
+ * forecasting/RESULTS.md); drawing the mask here and multiplying takes ≈ 0.2–0.4 ms. It also draws from the engine's one global generator, which
  * any thread can reseed; this stream belongs to the thread that trains.
  *
  * <p>{@link #seeded(long)} installs a fresh stream for the calling thread until the returned scope
