@@ -1,7 +1,6 @@
 package io.forecast.forecasting.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -74,11 +73,12 @@ public final class DropoutMasks {
     if (x.getDataType() != DataType.FLOAT32) {
       throw new IllegalArgumentException("dropout masks are float32, got a " + x.getDataType() + " array");
     }
-    NDArray mask = CURRENT.get().mask(x.getManager(), x, rate);
+    NDArray mask = CURRENT.get().mask(x, rate);
     return x.mul(mask);
   }
 
-  private NDArray mask(NDManager manager, NDArray like, float rate) {
+  /** A mask of {@code like}'s shape, in its manager. */
+  private NDArray mask(NDArray like, float rate) {
     int n = Math.toIntExact(like.size());
     long threshold = Math.round(rate * TWO_TO_32);
     int keepBits = Float.floatToRawIntBits(1f / (1f - rate));
@@ -102,7 +102,7 @@ public final class DropoutMasks {
     // An array created from a direct buffer reads it in place; the staging buffer is refilled by the
     // next mask while autograd still holds this one for the backward pass, so keep a copy.
     // (NDArray.set(Buffer) would copy too, but makes libtorch print a deprecation warning on stderr.)
-    try (NDArray staged = manager.create(view, like.getShape(), DataType.FLOAT32)) {
+    try (NDArray staged = like.getManager().create(view, like.getShape(), DataType.FLOAT32)) {
       return staged.duplicate();
     }
   }

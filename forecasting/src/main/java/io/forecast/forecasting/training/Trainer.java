@@ -25,7 +25,7 @@ import java.util.stream.IntStream;
  * the end.
  *
  * <p>Deterministic under {@link TrainingConfig#seed()}: the dropout masks come from a {@link
- * io.forecast.forecasting.nn.DropoutMasks} stream with that seed, confined to the training thread
+ * DropoutMasks} stream with that seed, confined to the training thread
  * for the run (the engine's global generator is not touched), and the shuffling uses a {@link
  * Random} with the same seed. Each batch runs in its
  * own sub-manager of the model's manager, closed at the end of the batch. Only one gradient

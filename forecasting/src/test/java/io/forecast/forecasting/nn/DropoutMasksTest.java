@@ -2,6 +2,7 @@ package io.forecast.forecasting.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -75,7 +76,7 @@ class DropoutMasksTest {
           }
         }
         double sigma = Math.sqrt(n * rate * (1 - rate));
-        assertThat((double) dropped).as("dropped at rate " + rate).isCloseTo(n * rate, org.assertj.core.data.Offset.offset(5 * sigma));
+        assertThat((double) dropped).as("dropped at rate " + rate).isCloseTo(n * rate, offset(5 * sigma));
       }
     }
   }
@@ -94,7 +95,7 @@ class DropoutMasksTest {
       float[] mask = y.div(x).toFloatArray();
       float[] grad = x.getGradient().toFloatArray();
       for (int i = 0; i < grad.length; i++) {
-        assertThat(grad[i]).isCloseTo(mask[i], org.assertj.core.data.Offset.offset(1e-5f));
+        assertThat(grad[i]).isCloseTo(mask[i], offset(1e-5f));
         assertThat(grad[i]).isIn(0f, 1f / 0.75f);
       }
     }
